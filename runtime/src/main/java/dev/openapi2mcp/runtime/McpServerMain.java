@@ -1,0 +1,28 @@
+package dev.openapi2mcp.runtime;
+
+import dev.openapi2mcp.runtime.tool.ServerDefinition;
+import java.util.List;
+
+/**
+ * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
+ * {@code --base-url}, {@code --help}. (Contract stub: the implementation replaces the body.)
+ */
+public final class McpServerMain {
+  private McpServerMain() {}
+
+  /**
+   * Parses {@code args}, serves until the transport ends (stdin EOF on stdio; shutdown on HTTP) and returns the
+   * process exit code. Generated mains call {@code System.exit(McpServerMain.run(definition(), args))}.
+   */
+  public static int run(ServerDefinition definition, String[] args) {
+    return run(definition, args, List.of());
+  }
+
+  /**
+   * As {@link #run(ServerDefinition, String[])}, with lines a hand-written main adds to {@code --help}
+   * for options it handled itself before delegating here (e.g. {@code --demo}).
+   */
+  public static int run(ServerDefinition definition, String[] args, List<String> extraHelp) {
+    throw new UnsupportedOperationException("not yet implemented");
+  }
+}
