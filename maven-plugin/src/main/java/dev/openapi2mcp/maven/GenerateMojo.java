@@ -1,0 +1,96 @@
+package dev.openapi2mcp.maven;
+
+import dev.openapi2mcp.generator.Diagnostic;
+import dev.openapi2mcp.generator.GenerationException;
+import dev.openapi2mcp.generator.GenerationResult;
+import dev.openapi2mcp.generator.Generator;
+import dev.openapi2mcp.generator.GeneratorConfig;
+import java.io.File;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates the Java sources of an MCP server from an OpenAPI description and adds them to the compile source
+ * roots.
+ *
+ * <p>This goal only maps its parameters onto {@link GeneratorConfig}, calls {@link Generator#run} and reports
+ * what came back: warnings (with their location) as warnings, a one-line summary, and a failure listing every
+ * diagnostic when generation fails. Everything else belongs to the generator.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+  /** The OpenAPI description: a file path (relative paths resolve against the project directory) or a URL. */
+  @Parameter(property = "openapi2mcp.inputSpec", required = true)
+  private String inputSpec;
+
+  /** The Java package of the generated classes. */
+  @Parameter(property = "openapi2mcp.packageName", required = true)
+  private String packageName;
+
+  /** The MCP server name; it also names the generated classes and the credential variables. */
+  @Parameter(property = "openapi2mcp.serverName", defaultValue = "${project.artifactId}")
+  private String serverName;
+
+  /** Where the sources go. The generator owns this directory: files it did not produce are removed. */
+  @Parameter(
+      property = "openapi2mcp.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/openapi2mcp")
+  private File outputDirectory;
+
+  /** Skips generation (and does not add the output directory to the source roots). */
+  @Parameter(property = "openapi2mcp.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** The longest tool name allowed; many MCP clients reject names longer than 64 characters. */
+  @Parameter(property = "openapi2mcp.maxToolNameLength", defaultValue = "64")
+  private int maxToolNameLength;
+
+  /** A template file for tool descriptions replacing the default one. */
+  @Parameter(property = "openapi2mcp.descriptionTemplate")
+  private File descriptionTemplate;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Override
+  public void execute() throws MojoFailureException {
+    if (skip) {
+      getLog().info("openapi2mcp: skipped (openapi2mcp.skip=true)");
+      return;
+    }
+    GeneratorConfig config = toConfig();
+    GenerationResult result;
+    try {
+      result = Generator.run(config);
+    } catch (GenerationException e) {
+      e.diagnostics().stream()
+          .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+          .forEach(d -> getLog().warn(Reports.warning(d)));
+      throw new MojoFailureException(Reports.failure(config.inputSpec(), e), e);
+    }
+    result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
+    getLog().info(Reports.summary(serverName, result));
+    // Added even when nothing changed: every build needs the root to compile the generated sources.
+    project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+  }
+
+  private GeneratorConfig toConfig() throws MojoFailureException {
+    try {
+      return new GeneratorConfig(
+          SpecLocation.resolve(inputSpec, project.getBasedir().toPath()),
+          outputDirectory.toPath(),
+          packageName,
+          serverName,
+          descriptionTemplate == null ? null : descriptionTemplate.toPath(),
+          maxToolNameLength);
+    } catch (IllegalArgumentException e) {
+      // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
+      throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage(), e);
+    }
+  }
+}

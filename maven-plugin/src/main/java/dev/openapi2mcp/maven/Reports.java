@@ -1,0 +1,54 @@
+package dev.openapi2mcp.maven;
+
+import dev.openapi2mcp.generator.Diagnostic;
+import dev.openapi2mcp.generator.GenerationException;
+import dev.openapi2mcp.generator.GenerationResult;
+import java.util.Comparator;
+import java.util.List;
+
+/** The texts the goal prints. Kept apart from the Mojo so that their exact form is unit-tested. */
+final class Reports {
+
+  private Reports() {}
+
+  /** One warning with its location, e.g. {@code openapi2mcp: api.yaml#/paths/~1a/get (op): message}. */
+  static String warning(Diagnostic diagnostic) {
+    return "openapi2mcp: " + diagnostic;
+  }
+
+  /**
+   * The one-line summary of a successful run, e.g.
+   * {@code openapi2mcp: petstore: 20 tools; files: 2 written, 0 unchanged, 0 deleted in /x/generated}.
+   */
+  static String summary(String serverName, GenerationResult result) {
+    return "openapi2mcp: " + serverName + ": " + count(result.toolCount(), "tool", "tools")
+        + "; files: " + result.written().size() + " written, "
+        + result.unchanged().size() + " unchanged, "
+        + result.deleted().size() + " deleted in " + result.outputDirectory();
+  }
+
+  /**
+   * The failure message: which spec failed and every diagnostic, one per line, errors before warnings (each
+   * group in the generator's order); the exception's own message when it carries no diagnostics.
+   */
+  static String failure(String inputSpec, GenerationException failure) {
+    List<Diagnostic> diagnostics = failure.diagnostics();
+    if (diagnostics.isEmpty()) {
+      return "openapi2mcp: generation from " + inputSpec + " failed: " + failure.getMessage();
+    }
+    long errors = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+    StringBuilder message = new StringBuilder("openapi2mcp: generation from ")
+        .append(inputSpec)
+        .append(" failed with ")
+        .append(count(errors, "error", "errors"))
+        .append(':');
+    diagnostics.stream()
+        .sorted(Comparator.comparing(Diagnostic::severity)) // stable: keeps the order within each severity
+        .forEach(d -> message.append("\n  ").append(d.severity()).append(' ').append(d));
+    return message.toString();
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+}
