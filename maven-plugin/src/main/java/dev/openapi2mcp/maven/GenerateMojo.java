@@ -17,7 +17,7 @@ import org.apache.maven.project.MavenProject;
  * Generates the Java sources of an MCP server from an OpenAPI description and adds them to the compile source
  * roots.
  *
- * <p>This goal only maps its parameters onto {@link GeneratorConfig}, calls {@link Generator#run} and reports
+ * <p>This goal only maps its parameters onto {@link GeneratorConfig}, calls {@link Generator#run(GeneratorConfig)} and reports
  * what came back: warnings (with their location) as warnings, a one-line summary, and a failure listing every
  * diagnostic when generation fails. Everything else belongs to the generator.
  */
