@@ -71,7 +71,8 @@ public class GenerateMojo extends AbstractMojo {
       e.diagnostics().stream()
           .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
           .forEach(d -> getLog().warn(Reports.warning(d)));
-      throw new MojoFailureException(Reports.failure(config.inputSpec(), e), e);
+      // No cause attached: Maven would print the cause's message after ours, listing every diagnostic twice.
+      throw new MojoFailureException(Reports.failure(config.inputSpec(), e));
     }
     result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
     getLog().info(Reports.summary(serverName, result));
@@ -90,7 +91,7 @@ public class GenerateMojo extends AbstractMojo {
           maxToolNameLength);
     } catch (IllegalArgumentException e) {
       // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
-      throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage(), e);
+      throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());
     }
   }
 }
