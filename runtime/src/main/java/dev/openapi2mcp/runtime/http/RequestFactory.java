@@ -27,7 +27,8 @@ import okhttp3.Request;
  * value that makes a whole segment {@code .} or {@code ..}. The latter cannot be sent encoded either: RFC 3986
  * makes {@code %2E} equivalent to {@code .}, and OkHttp's {@link HttpUrl} resolves {@code %2E%2E} like {@code ..}.
  *
- * <p>Headers: {@code Accept: application/json, *&#47;*;q=0.8} and {@code User-Agent: openapi2mcp/<version>}; header
+ * <p>Headers: an {@code Accept} that prefers JSON and takes anything else at q=0.8, and
+ * {@code User-Agent: openapi2mcp/<version>} ({@code dev} when the jar manifest names no version); header
  * parameters in simple style, refused when they contain line breaks, other control characters or non-ASCII text;
  * header parameters named {@code Accept}, {@code Content-Type} or {@code Authorization} are ignored as OpenAPI
  * requires, and so are connection-level headers ({@code Host}, {@code Content-Length}, …) that an argument must not

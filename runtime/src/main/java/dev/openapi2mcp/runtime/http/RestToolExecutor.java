@@ -129,8 +129,9 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       result = invalidArguments(tool, List.of(e.getMessage()));
       outcome = Outcome.INVALID_ARGUMENTS;
     } catch (RuntimeException e) {
+      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       result = ToolResult.error("Internal error of the openapi2mcp runtime in tool '" + tool.name() + "': "
-          + e.getMessage());
+          + reason);
       outcome = Outcome.INTERNAL_ERROR;
     }
     result = scrub(result);

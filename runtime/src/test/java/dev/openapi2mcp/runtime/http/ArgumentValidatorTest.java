@@ -181,6 +181,13 @@ class ArgumentValidatorTest {
       {"petId":1,"name":"Rex","tags":[1]}        | tags[0]: expected string, got integer 1
       {"petId":1,"name":"Rex","owner":{}}        | owner: missing required property 'id'
       {"petId":1,"name":"Rex","colour":"red"}    | unknown argument 'colour'
+      {"petId":1.5,"name":"Rex"}                 | petId: expected integer, got number 1.5
+      {"petId":1,"name":"Rex","nickname":5}      | nickname: expected string or null, got integer 5
+      {"petId":1,"name":"Rex","kind":"cat"}      | kind: expected "pet", got string "cat"
+      {"petId":1,"name":"Rex","extras":{"n":"1"}} | extras.n: expected integer, got string "1"
+      {"petId":1,"name":"Rex","family":{"children":[{"name":1}]}} | family.children[0].name: expected string
+      {"petId":1,"name":"Rex","idOrName":true}   | idOrName: matches none of the 2 allowed alternatives
+      {"petId":1,"name":"Rex","both":{}}         | both: missing required property 'x'
       """)
   void invalidArgumentsAreAnErrorResultAndNoRequestIsSent(String arguments, String expected) {
     ToolResult result = harness.call(tool(PET_SCHEMA), arguments);
