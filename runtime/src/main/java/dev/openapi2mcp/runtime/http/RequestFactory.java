@@ -91,6 +91,29 @@ final class RequestFactory {
     }
 
     Credentials.Selection selection = credentials.select(http);
+    applyCredentials(selection, request, url, display, cookies);
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", String.join("; ", cookies));
+    }
+    request.header("Accept", ACCEPT);
+    request.header("User-Agent", userAgent);
+
+    okhttp3.RequestBody body = http.body() == null ? null : BodyEncoder.encode(http.body(), arguments);
+    String method = http.method().toUpperCase(Locale.ROOT);
+    if (body != null && (method.equals("GET") || method.equals("HEAD"))) {
+      throw new InvalidRequestException(method + " requests cannot carry a body; the body arguments were not sent");
+    }
+    if (body == null && METHODS_REQUIRING_BODY.contains(method)) {
+      // OkHttp refuses these methods without a body; an empty one says "no content".
+      body = okhttp3.RequestBody.create(new byte[0], null);
+    }
+    request.url(url.build()).method(method, body);
+    return new PreparedRequest(request.build(), display.build(), selection);
+  }
+
+  /** Applied after the parameters so that a configured credential replaces an argument of the same name. */
+  private static void applyCredentials(Credentials.Selection selection, Request.Builder request,
+      HttpUrl.Builder url, HttpUrl.Builder display, List<String> cookies) {
     for (Credentials.SchemeCredential credential : selection.applied()) {
       SecurityScheme scheme = credential.scheme();
       if (scheme.type() != SecurityScheme.Type.API_KEY) {
@@ -115,23 +138,6 @@ final class RequestFactory {
         case PATH -> throw new IllegalStateException("apiKey scheme '" + scheme.name() + "' cannot be in a path");
       }
     }
-    if (!cookies.isEmpty()) {
-      request.header("Cookie", String.join("; ", cookies));
-    }
-    request.header("Accept", ACCEPT);
-    request.header("User-Agent", userAgent);
-
-    okhttp3.RequestBody body = http.body() == null ? null : BodyEncoder.encode(http.body(), arguments);
-    String method = http.method().toUpperCase(Locale.ROOT);
-    if (body != null && (method.equals("GET") || method.equals("HEAD"))) {
-      throw new InvalidRequestException(method + " requests cannot carry a body; the body arguments were not sent");
-    }
-    if (body == null && METHODS_REQUIRING_BODY.contains(method)) {
-      // OkHttp refuses these methods without a body; an empty one says "no content".
-      body = okhttp3.RequestBody.create(new byte[0], null);
-    }
-    request.url(url.build()).method(method, body);
-    return new PreparedRequest(request.build(), display.build(), selection);
   }
 
   private void appendPath(HttpBinding http, ObjectNode arguments, HttpUrl.Builder url, HttpUrl.Builder display)
