@@ -2,35 +2,186 @@ package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.tool.CallContext;
+import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
-/** Executes tool calls as HTTP requests to the API. (Contract stub: the implementation replaces the bodies.) */
+/**
+ * Executes tool calls as HTTP requests to the API: check the arguments against the tool's input schema, build the
+ * request from the tool's {@link dev.openapi2mcp.runtime.tool.HttpBinding}, attach the configured credentials, send
+ * it, map the response to a {@link ToolResult}, and write one audit line.
+ *
+ * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
+ * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
+ * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
+ * are thread-safe. Connection failures are not retried and redirects are not followed (a redirect could carry
+ * credentials to another host); both are reported.
+ */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
+  private final OkHttpClient client;
+  private final ExecutorOptions options;
+  private final ArgumentValidator validator = new ArgumentValidator();
+  private final RequestFactory requests;
+  private final ResponseMapper responses;
+  private final Redactor redactor;
+  private final Credentials credentials;
+  private final AuditLog audit;
 
-  /**
-   * @param definition the server whose tools this executes
-   * @param baseUrl the API base URL (the {@code --base-url} option, else the spec's server URL)
-   * @param environment where credentials are read from (normally {@code System.getenv()})
-   */
-  public static RestToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment) {
-    throw new UnsupportedOperationException("not yet implemented");
+  private RestToolExecutor(ServerDefinition definition, HttpUrl baseUrl, Credentials credentials,
+      ExecutorOptions options) {
+    this.options = options;
+    this.credentials = credentials;
+    this.redactor = new Redactor(definition);
+    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent());
+    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials);
+    this.audit = new AuditLog(options.auditSink());
+    this.client = new OkHttpClient.Builder()
+        .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .build();
   }
 
-  /** One line per credential variable the server reads, for {@code --help}. */
+  /**
+   * An executor with the default options (1 MiB response budget, 10/60/120 s timeouts, audit on stderr).
+   *
+   * @param definition the server whose tools this executes
+   * @param baseUrl the API base URL (the {@code --base-url} option), or null for the spec's server URL
+   * @param environment where credentials are read from (normally {@code System.getenv()})
+   * @throws IllegalArgumentException when there is no base URL, it is not an absolute http(s) URL, or a credential
+   *     variable holds a value that cannot be sent; the message names the URL or variable (never a value)
+   */
+  public static RestToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment) {
+    return create(definition, baseUrl, environment, ExecutorOptions.defaults());
+  }
+
+  /**
+   * As {@link #create(ServerDefinition, String, Map)}, with explicit options.
+   *
+   * @throws IllegalArgumentException as {@link #create(ServerDefinition, String, Map)}
+   */
+  public static RestToolExecutor create(
+      ServerDefinition definition, String baseUrl, Map<String, String> environment, ExecutorOptions options) {
+    String url = baseUrl != null ? baseUrl : definition.baseUrl();
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("server '" + definition.name()
+          + "' has no base URL: its OpenAPI description names no server; pass --base-url");
+    }
+    HttpUrl parsed = HttpUrl.parse(url.strip());
+    if (parsed == null) {
+      throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
+          + "' is not an absolute http or https URL; pass --base-url with one");
+    }
+    return new RestToolExecutor(definition, parsed, Credentials.load(definition, environment), options);
+  }
+
+  /**
+   * One line per credential variable the server reads, for {@code --help}: the variable, the scheme and where the
+   * value is sent. Deterministic: in the order the definition declares its security schemes.
+   */
   public static List<String> describeCredentials(ServerDefinition definition) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Credentials.describe(definition);
   }
 
   @Override
   public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context) {
-    throw new UnsupportedOperationException("not yet implemented");
+    long started = System.nanoTime();
+    Instant time = options.clock().instant();
+    ObjectNode args = arguments != null ? arguments : JsonText.MAPPER.createObjectNode();
+    String method = tool.http().method();
+    String url = null;
+    Integer status = null;
+    Outcome outcome;
+    ToolResult result;
+    try {
+      List<String> problems = validator.validate(tool, args);
+      if (!problems.isEmpty()) {
+        result = invalidArguments(tool, problems);
+        outcome = Outcome.INVALID_ARGUMENTS;
+      } else {
+        PreparedRequest request = requests.build(tool, args);
+        url = request.displayUrl().toString();
+        try (Response response = client.newCall(request.request()).execute()) {
+          ResponseMapper.Mapped mapped = responses.map(tool, request, response);
+          result = mapped.result();
+          outcome = mapped.outcome();
+          status = mapped.status();
+        } catch (IOException e) {
+          result = ToolResult.error(NetworkFailures.describe(e, request, options));
+          outcome = Outcome.NETWORK_ERROR;
+        }
+      }
+    } catch (InvalidRequestException e) {
+      result = invalidArguments(tool, List.of(e.getMessage()));
+      outcome = Outcome.INVALID_ARGUMENTS;
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      result = ToolResult.error("Internal error of the openapi2mcp runtime in tool '" + tool.name() + "': "
+          + reason);
+      outcome = Outcome.INTERNAL_ERROR;
+    }
+    result = scrub(result);
+    writeAudit(new AuditLog.Entry(time, tool.name(), context, redactedArguments(tool, args), method, url, status,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome));
+    return result;
   }
 
+  /** Stops the client's threads and closes its pooled connections; calls in flight may fail. */
   @Override
-  public void close() {}
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  private static ToolResult invalidArguments(ToolDefinition tool, List<String> problems) {
+    return ToolResult.error("Invalid arguments for tool '" + tool.name() + "' (no request was sent):\n- "
+        + String.join("\n- ", problems));
+  }
+
+  private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
+    try {
+      return redactor.redactArguments(tool, args);
+    } catch (RuntimeException e) {
+      // Never log what could not be redacted.
+      ObjectNode unknown = JsonText.MAPPER.createObjectNode();
+      unknown.put("unavailable", "arguments could not be redacted");
+      return unknown;
+    }
+  }
+
+  private void writeAudit(AuditLog.Entry entry) {
+    try {
+      audit.write(entry);
+    } catch (RuntimeException e) {
+      // A broken sink must not break the call; say so where operators look.
+      System.err.println("openapi2mcp: audit line for tool '" + entry.tool() + "' could not be written: " + e);
+    }
+  }
+
+  /** Removes credential values from every text block, whatever produced it. */
+  private ToolResult scrub(ToolResult result) {
+    List<Content> content = result.content().stream()
+        .map(block -> block instanceof Content.Text text ? new Content.Text(credentials.scrub(text.text())) : block)
+        .toList();
+    return new ToolResult(content, result.structuredContent(), result.isError());
+  }
+
+  private static String userAgent() {
+    String version = RestToolExecutor.class.getPackage().getImplementationVersion();
+    return "openapi2mcp/" + (version == null || version.isBlank() ? "dev" : version);
+  }
 }

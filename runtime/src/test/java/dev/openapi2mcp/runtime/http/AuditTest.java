@@ -1,0 +1,172 @@
+package dev.openapi2mcp.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.runtime.tool.CallContext;
+import dev.openapi2mcp.runtime.tool.ParameterBinding;
+import dev.openapi2mcp.runtime.tool.ParameterLocation;
+import dev.openapi2mcp.runtime.tool.RequestBody;
+import dev.openapi2mcp.runtime.tool.SecurityScheme;
+import dev.openapi2mcp.runtime.tool.ServerDefinition;
+import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AuditTest {
+  private static final String KEY = "configured-KEY-93a1f";
+  private static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123Z");
+
+  private final Harness harness = new Harness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  private static final ToolDefinition LOGIN = ToolDefinition.builder("login")
+      .http("POST", "/invites/{inviteToken}/accept")
+      .parameter(ParameterBinding.path("inviteToken", "inviteToken"))
+      .parameter(ParameterBinding.query("password", "password", false))
+      .parameter(ParameterBinding.query("page", "page", false))
+      .parameter(ParameterBinding.query("key", "api_key", false))
+      .parameter(ParameterBinding.header("trace", "X-Auth-Token", false))
+      .parameter(ParameterBinding.cookie("sid", "session_id", false))
+      .body(RequestBody.flattened("application/json", true, "username", "username", "pin", "client_secret",
+          "profile", "profile"))
+      .security("api_key")
+      .build();
+
+  private RestToolExecutor executor(ToolDefinition tool) {
+    ServerDefinition definition = ServerDefinition.builder("petstore")
+        .securityScheme(SecurityScheme.apiKey("api_key", ParameterLocation.HEADER, "api_key"))
+        .tool(tool)
+        .build();
+    return harness.executor(definition, Map.of("PETSTORE_API_KEY", KEY),
+        harness.options().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+  }
+
+  @Test
+  void oneLinePerCallWithEveryFieldAndSecretsRedacted() {
+    harness.enqueue(201, "created");
+
+    ToolResult result = executor(LOGIN).execute(LOGIN, Harness.args("""
+        {"inviteToken": "inv-SECRET-1", "password": "pw-SECRET-2", "page": 2, "key": "qk-SECRET-3",
+         "trace": "hdr-SECRET-4", "sid": "cookie-SECRET-5", "username": "alice", "pin": "pin-SECRET-6",
+         "profile": {"displayName": "Alice", "recovery": {"passwordHint": "hint-SECRET-7"}}}
+        """), new CallContext("sess-9", "127.0.0.1:5555", "42"));
+
+    assertThat(result.isError()).as(Harness.text(result)).isFalse();
+    RecordedRequest request = harness.take();
+    assertThat(request.getUrl().queryParameter("password")).isEqualTo("pw-SECRET-2");
+    JsonNode line = harness.singleAudit();
+    assertThat(line.properties().stream().map(Map.Entry::getKey).toList()).containsExactly(
+        "time", "tool", "session", "caller", "requestId", "arguments", "method", "url", "status", "durationMs",
+        "outcome");
+    assertThat(line.get("time").asText()).isEqualTo("2026-03-01T10:15:30.123Z");
+    assertThat(line.get("tool").asText()).isEqualTo("login");
+    assertThat(line.get("session").asText()).isEqualTo("sess-9");
+    assertThat(line.get("caller").asText()).isEqualTo("127.0.0.1:5555");
+    assertThat(line.get("requestId").asText()).isEqualTo("42");
+    assertThat(line.get("arguments")).isEqualTo(Harness.args("""
+        {"inviteToken": "***", "password": "***", "page": 2, "key": "***", "trace": "***", "sid": "***",
+         "username": "alice", "pin": "***",
+         "profile": {"displayName": "Alice", "recovery": {"passwordHint": "***"}}}
+        """));
+    assertThat(line.get("method").asText()).isEqualTo("POST");
+    assertThat(line.get("url").asText()).isEqualTo(
+        harness.server.url("/api/v2/invites/***/accept").toString() + "?password=***&page=2&api_key=***");
+    assertThat(line.get("status").asInt()).isEqualTo(201);
+    assertThat(line.get("durationMs").isIntegralNumber()).isTrue();
+    assertThat(line.get("durationMs").asLong()).isNotNegative();
+    assertThat(line.get("outcome").asText()).isEqualTo("ok");
+
+    String everything = String.join("\n", harness.audit) + Harness.text(result);
+    assertThat(everything).doesNotContain("SECRET", KEY);
+  }
+
+  @Test
+  void theOutcomeAndStatusFollowTheCall() {
+    ToolDefinition tool = ToolDefinition.builder("getPet").http("GET", "/pet").build();
+    RestToolExecutor executor = executor(tool);
+    harness.enqueue(200, "fine");
+    harness.enqueue(500, "boom");
+
+    executor.execute(tool, Harness.args("{}"), null);
+    executor.execute(tool, Harness.args("{}"), null);
+
+    assertThat(harness.audit).hasSize(2);
+    JsonNode ok = parse(harness.audit.get(0));
+    JsonNode failed = parse(harness.audit.get(1));
+    assertThat(ok.get("outcome").asText()).isEqualTo("ok");
+    assertThat(ok.get("status").asInt()).isEqualTo(200);
+    assertThat(ok.get("session").isNull()).isTrue();
+    assertThat(ok.get("caller").isNull()).isTrue();
+    assertThat(failed.get("outcome").asText()).isEqualTo("upstream_error");
+    assertThat(failed.get("status").asInt()).isEqualTo(500);
+  }
+
+  @Test
+  void concurrentCallsEachGetTheirResultAndOneAuditLine() throws Exception {
+    harness.server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().body("pet " + request.getUrl().pathSegments().get(3)).build();
+      }
+    });
+    ToolDefinition tool = ToolDefinition.builder("getPetById").http("GET", "/pet/{petId}")
+        .parameter(ParameterBinding.path("petId", "petId")).build();
+    RestToolExecutor executor = executor(tool);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<ToolResult>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < 64; i++) {
+        int id = i;
+        futures.add(pool.submit(() -> executor.execute(tool, Harness.args("{\"petId\":" + id + "}"), null)));
+      }
+      for (int i = 0; i < 64; i++) {
+        assertThat(Harness.text(futures.get(i).get())).isEqualTo("pet " + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(harness.audit).hasSize(64).allMatch(line -> line.startsWith("audit {") && line.endsWith("}"));
+    assertThat(harness.server.getRequestCount()).isEqualTo(64);
+  }
+
+  @Test
+  void theDefaultSinkIsStandardError() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      AuditSink.stderr().write("audit {\"x\":1}");
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo("audit {\"x\":1}" + System.lineSeparator());
+  }
+
+  private static JsonNode parse(String line) {
+    assertThat(line).startsWith("audit ");
+    return Harness.args("{\"x\":" + line.substring("audit ".length()) + "}").get("x");
+  }
+}

@@ -1,0 +1,137 @@
+package dev.openapi2mcp.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.tool.CallContext;
+import dev.openapi2mcp.runtime.tool.Content;
+import dev.openapi2mcp.runtime.tool.ServerDefinition;
+import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A MockWebServer standing in for the API, an executor pointed at it (under a base path) and the audit lines the
+ * executor wrote. One per test.
+ */
+final class Harness implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final CallContext CONTEXT = new CallContext("session-1", "test-caller", "req-7");
+
+  final MockWebServer server = new MockWebServer();
+  final List<String> audit = new CopyOnWriteArrayList<>();
+  private final List<RestToolExecutor> executors = new ArrayList<>();
+
+  Harness() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The API base URL the executors use: the mock server under {@code /api/v2}. */
+  String baseUrl() {
+    return server.url("/api/v2").toString();
+  }
+
+  ExecutorOptions options() {
+    return ExecutorOptions.defaults()
+        .withAuditSink(audit::add)
+        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10));
+  }
+
+  RestToolExecutor executor(ServerDefinition definition) {
+    return executor(definition, Map.of(), options());
+  }
+
+  RestToolExecutor executor(ServerDefinition definition, Map<String, String> environment) {
+    return executor(definition, environment, options());
+  }
+
+  RestToolExecutor executor(ServerDefinition definition, Map<String, String> environment, ExecutorOptions options) {
+    RestToolExecutor executor = RestToolExecutor.create(definition, baseUrl(), environment, options);
+    executors.add(executor);
+    return executor;
+  }
+
+  /** Runs one tool of a one-tool server without credentials. */
+  ToolResult call(ToolDefinition tool, String argumentsJson) {
+    return executor(server(tool)).execute(tool, args(argumentsJson), CONTEXT);
+  }
+
+  static ServerDefinition server(ToolDefinition... tools) {
+    ServerDefinition.Builder builder = ServerDefinition.builder("petstore").version("1.0.0");
+    for (ToolDefinition tool : tools) {
+      builder.tool(tool);
+    }
+    return builder.build();
+  }
+
+  static ObjectNode args(String json) {
+    try {
+      return (ObjectNode) JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void enqueue(int code, String body) {
+    server.enqueue(new MockResponse.Builder().code(code).body(body).build());
+  }
+
+  void enqueueJson(int code, String body) {
+    server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+        .body(body).build());
+  }
+
+  RecordedRequest take() {
+    try {
+      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(request).as("a request reached the API").isNotNull();
+      return request;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The one audit line written so far, parsed; fails unless there is exactly one. */
+  JsonNode singleAudit() {
+    assertThat(audit).hasSize(1);
+    String line = audit.get(0);
+    assertThat(line).startsWith("audit ").doesNotContain("\n");
+    try {
+      return JSON.readTree(line.substring("audit ".length()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** All text of a result's text blocks, joined by new lines. */
+  static String text(ToolResult result) {
+    return result.content().stream()
+        .filter(Content.Text.class::isInstance)
+        .map(c -> ((Content.Text) c).text())
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Override
+  public void close() {
+    executors.forEach(RestToolExecutor::close);
+    server.close();
+  }
+}
