@@ -15,8 +15,10 @@ public final class PetstoreDemoMain {
 
   static final String DEMO = "--demo";
   static final String BASE_URL = "--base-url";
-  static final List<String> HELP =
-      List.of("  --demo                 serve an embedded in-memory Petstore API (pets 1 to 5) on 127.0.0.1 and use it");
+  /** Lines for {@code --help}, in the runtime's layout (descriptions in column 28). */
+  static final List<String> HELP = List.of(
+      "  --demo                   start an embedded in-memory Petstore API (pets 1 to 5) on 127.0.0.1",
+      "                           and use it as the base URL (not with --base-url)");
 
   private PetstoreDemoMain() {}
 

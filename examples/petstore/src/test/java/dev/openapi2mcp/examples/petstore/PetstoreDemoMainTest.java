@@ -29,7 +29,12 @@ class PetstoreDemoMainTest {
   }
 
   @Test
-  void helpLineDocumentsTheDemoOption() {
-    assertThat(PetstoreDemoMain.HELP).singleElement().asString().startsWith("  --demo ");
+  void helpLinesDocumentTheDemoOptionInTheRuntimesColumns() {
+    assertThat(PetstoreDemoMain.HELP).first().asString().startsWith("  --demo ");
+    // The runtime's --help starts descriptions at column 28 (index 27), after at least two spaces.
+    assertThat(PetstoreDemoMain.HELP).allSatisfy(line -> {
+      assertThat(line.substring(25, 27)).isEqualTo("  ");
+      assertThat(line.charAt(27)).isNotEqualTo(' ');
+    });
   }
 }
