@@ -1,6 +1,7 @@
 package dev.openapi2mcp.runtime.cli;
 
 import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.io.BufferedOutputStream;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
  * @param shutdownHooks registers work to run when the JVM is asked to stop
  * @param setUpLogging configures logging before the server starts
  * @param onServer sees the server once it exists, e.g. to reach sessions of running calls
+ * @param serverOptions tuning of the protocol core (page size, tool threads, shutdown grace)
  */
 public record LaunchContext(
     InputStream stdin,
@@ -41,7 +43,8 @@ public record LaunchContext(
     Function<ServerDefinition, List<String>> credentials,
     ShutdownHooks shutdownHooks,
     Runnable setUpLogging,
-    Consumer<McpServer> onServer) {
+    Consumer<McpServer> onServer,
+    McpServerOptions serverOptions) {
 
   public LaunchContext {
     Objects.requireNonNull(stdin, "stdin");
@@ -54,6 +57,7 @@ public record LaunchContext(
     Objects.requireNonNull(shutdownHooks, "shutdownHooks");
     Objects.requireNonNull(setUpLogging, "setUpLogging");
     Objects.requireNonNull(onServer, "onServer");
+    Objects.requireNonNull(serverOptions, "serverOptions");
   }
 
   /** Builds the tool executor; a thrown exception's message is shown to the user, so it must hold no secret. */
@@ -104,12 +108,19 @@ public record LaunchContext(
         credentials,
         ShutdownHooks.jvm(),
         () -> ConsoleLogging.install(err),
-        server -> {});
+        server -> {},
+        McpServerOptions.defaults());
   }
 
   /** The same context with another {@code onServer} callback. */
   public LaunchContext withOnServer(Consumer<McpServer> callback) {
     return new LaunchContext(stdin, protocolOut, out, err, environment, executors, credentials, shutdownHooks,
-        setUpLogging, callback);
+        setUpLogging, callback, serverOptions);
+  }
+
+  /** The same context with other protocol-core options. */
+  public LaunchContext withServerOptions(McpServerOptions options) {
+    return new LaunchContext(stdin, protocolOut, out, err, environment, executors, credentials, shutdownHooks,
+        setUpLogging, onServer, options);
   }
 }

@@ -1,7 +1,6 @@
 package dev.openapi2mcp.runtime.cli;
 
 import dev.openapi2mcp.runtime.mcp.McpServer;
-import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
@@ -67,7 +66,7 @@ public final class Launcher {
     try {
       McpServer server;
       try {
-        server = new McpServer(definition, executor, McpServerOptions.defaults());
+        server = new McpServer(definition, executor, context.serverOptions());
       } catch (IllegalArgumentException e) {
         return fail(FAILED, "invalid server definition: " + e.getMessage());
       }

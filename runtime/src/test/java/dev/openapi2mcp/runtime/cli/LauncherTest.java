@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.SampleServer;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
@@ -60,7 +61,8 @@ class LauncherTest {
           return () -> hooks.remove(work);
         },
         () -> {},
-        server::set);
+        server::set,
+        McpServerOptions.defaults());
   }
 
   private int run(ServerDefinition definition, String... args) {
