@@ -80,10 +80,11 @@ public final class Launcher {
   private int serveStdio(McpServer server, OutputStream protocolOut) {
     StdioTransport transport = new StdioTransport(server, context.stdin(), protocolOut);
     // On SIGTERM, calls in flight still get the grace period to answer.
-    try (AutoCloseable hook = context.shutdownHooks().register(server::close)) {
+    AutoCloseable hook = context.shutdownHooks().register(server::close);
+    try {
       transport.run();
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "unregistering the shutdown hook failed", e);
+    } finally {
+      unregister(hook);
     }
     return OK;
   }
@@ -105,15 +106,24 @@ public final class Launcher {
     }
     context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint());
     context.err().flush();
-    try (AutoCloseable hook = context.shutdownHooks().register(transport::close)) {
+    AutoCloseable hook = context.shutdownHooks().register(transport::close);
+    try {
       transport.awaitClosed();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       transport.close();
+    } finally {
+      unregister(hook);
+    }
+    return OK;
+  }
+
+  private static void unregister(AutoCloseable hook) {
+    try {
+      hook.close();
     } catch (Exception e) {
       LOG.log(Level.WARNING, "unregistering the shutdown hook failed", e);
     }
-    return OK;
   }
 
   private int usageError(ServerDefinition definition, List<String> extraHelp, String message) {

@@ -19,12 +19,6 @@ public enum ProtocolRevision {
   /** What a client gets when it asks for a revision this server does not know. */
   public static final ProtocolRevision LATEST = V2025_11_25;
 
-  /**
-   * What Streamable HTTP assumes for a request without {@code MCP-Protocol-Version} when nothing was negotiated
-   * (2025-03-26 introduced the transport).
-   */
-  public static final ProtocolRevision HTTP_DEFAULT = V2025_03_26;
-
   private final String id;
   private final boolean titles;
   private final boolean toolAnnotations;

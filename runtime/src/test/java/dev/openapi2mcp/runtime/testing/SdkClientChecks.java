@@ -51,23 +51,23 @@ public final class SdkClientChecks {
   }
 
   public static void callTools(McpSyncClient client) {
-    McpSchema.CallToolResult echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "hi")));
+    McpSchema.CallToolResult echo = client.callTool(call("echo", Map.of("text", "hi")));
     assertThat(echo.isError()).isFalse();
     assertThat(((McpSchema.TextContent) echo.content().get(0)).text()).isEqualTo("{\"text\":\"hi\"}");
 
-    McpSchema.CallToolResult structured = client.callTool(new McpSchema.CallToolRequest("structured", Map.of()));
+    McpSchema.CallToolResult structured = client.callTool(call("structured", Map.of()));
     assertThat(structured.structuredContent()).isEqualTo(Map.of("n", 42));
 
-    McpSchema.CallToolResult fail = client.callTool(new McpSchema.CallToolRequest("fail", Map.of()));
+    McpSchema.CallToolResult fail = client.callTool(call("fail", Map.of()));
     assertThat(fail.isError()).isTrue();
     assertThat(((McpSchema.TextContent) fail.content().get(0)).text()).isEqualTo("upstream answered 500");
 
-    McpSchema.CallToolResult boom = client.callTool(new McpSchema.CallToolRequest("boom", Map.of()));
+    McpSchema.CallToolResult boom = client.callTool(call("boom", Map.of()));
     assertThat(boom.isError()).isTrue();
     assertThat(((McpSchema.TextContent) boom.content().get(0)).text()).doesNotContain(SampleServer.SECRET);
 
     McpError unknown = catchThrowableOfType(McpError.class,
-        () -> client.callTool(new McpSchema.CallToolRequest("no_such_tool", Map.of())));
+        () -> client.callTool(call("no_such_tool", Map.of())));
     assertThat(unknown).isNotNull();
     assertThat(unknown.getJsonRpcError().code()).isEqualTo(-32602);
   }
@@ -82,7 +82,7 @@ public final class SdkClientChecks {
     client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (levels(seen).size() < 2 && System.nanoTime() < deadline) {
-      client.callTool(new McpSchema.CallToolRequest("log", Map.of()));
+      client.callTool(call("log", Map.of()));
       Thread.sleep(100);
     }
     assertThat(levels(seen)).contains(McpSchema.LoggingLevel.DEBUG, McpSchema.LoggingLevel.INFO);
@@ -91,9 +91,13 @@ public final class SdkClientChecks {
 
     client.setLoggingLevel(McpSchema.LoggingLevel.WARNING);
     seen.clear();
-    client.callTool(new McpSchema.CallToolRequest("log", Map.of()));
+    client.callTool(call("log", Map.of()));
     Thread.sleep(300);
     assertThat(seen).isEmpty();
+  }
+
+  private static McpSchema.CallToolRequest call(String name, Map<String, Object> arguments) {
+    return McpSchema.CallToolRequest.builder(name).arguments(arguments).build();
   }
 
   private static List<McpSchema.LoggingLevel> levels(List<McpSchema.LoggingMessageNotification> seen) {
