@@ -122,6 +122,25 @@ class StreamableHttpTransportTest {
   }
 
   @Test
+  void olderRevisionsAreNegotiatedAndServedWithoutNewerFields() throws Exception {
+    start();
+    String init = INIT.replace("2025-11-25", "2024-11-05");
+    HttpResponse<String> initialized = client.post(init, null);
+    assertThat(client.json(initialized).at("/result/protocolVersion").asText()).isEqualTo("2024-11-05");
+    assertThat(client.json(initialized).at("/result/serverInfo").has("title")).isFalse();
+    String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    HttpResponse<String> list = client.post(request(3, "tools/list", "{}"), session,
+        Map.of("MCP-Protocol-Version", "2024-11-05"));
+    JsonNode echo = client.json(list).at("/result/tools/0");
+    assertThat(echo.get("name").asText()).isEqualTo("echo");
+    assertThat(echo.has("annotations")).isFalse();
+    assertThat(echo.has("title")).isFalse();
+
+    HttpResponse<String> unknown = client.post(INIT.replace("2025-11-25", "2030-01-01"), null);
+    assertThat(client.json(unknown).at("/result/protocolVersion").asText()).isEqualTo("2025-11-25");
+  }
+
+  @Test
   void aForeignOriginIs403AndLoopbackOriginsPass() throws Exception {
     start();
     HttpResponse<String> evil = client.post(INIT, null, Map.of("Origin", "http://evil.example.com"));
