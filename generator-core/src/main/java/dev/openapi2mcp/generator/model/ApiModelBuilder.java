@@ -179,7 +179,7 @@ public final class ApiModelBuilder {
       if (item == null) {
         continue;
       }
-      for (HttpMethod method : HttpMethod.values()) {
+      for (HttpMethod method : methodsInDocumentOrder(path)) {
         Operation operation = operation(item, method);
         if (operation != null) {
           operations.add(operation(path, item, method, operation, api.getSecurity(), schemes));
@@ -187,6 +187,24 @@ public final class ApiModelBuilder {
       }
     }
     return operations;
+  }
+
+  /** Every method, those the document lists for {@code path} first and in its order, the rest after. */
+  private List<HttpMethod> methodsInDocumentOrder(String path) {
+    List<HttpMethod> methods = new ArrayList<>();
+    for (String key : spec.methodOrder().getOrDefault(path, List.of())) {
+      for (HttpMethod method : HttpMethod.values()) {
+        if (method.name().equalsIgnoreCase(key) && !methods.contains(method)) {
+          methods.add(method);
+        }
+      }
+    }
+    for (HttpMethod method : HttpMethod.values()) {
+      if (!methods.contains(method)) {
+        methods.add(method);
+      }
+    }
+    return methods;
   }
 
   private static Operation operation(PathItem item, HttpMethod method) {

@@ -10,7 +10,11 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -65,18 +69,34 @@ public final class SpecLoader {
       if (messages.isEmpty()) {
         diagnostics.error(explainUnparsable(source), null, null);
       } else {
-        report(messages, source, diagnostics, true);
+        report(messages, rawTree(source), diagnostics, true);
       }
       throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
     }
-    report(messages, source, diagnostics, false);
+    JsonNode raw = rawTree(source);
+    report(messages, raw, diagnostics, false);
     diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " has errors");
     boolean openApi31 = result.getOpenAPI().getSpecVersion() == SpecVersion.V31;
-    return new LoadedSpec(result.getOpenAPI(), source.display(), openApi31);
+    return new LoadedSpec(result.getOpenAPI(), source.display(), openApi31, methodOrder(raw));
   }
 
-  private static void report(List<String> messages, SpecSource source, Diagnostics diagnostics, boolean allErrors) {
-    ParserMessageLocator locator = new ParserMessageLocator(rawTree(source));
+  /** The parsed model keeps paths in order but not the methods within a path; the raw document does. */
+  private static Map<String, List<String>> methodOrder(JsonNode raw) {
+    Map<String, List<String>> order = new HashMap<>();
+    JsonNode paths = raw == null ? null : raw.get("paths");
+    if (paths == null || !paths.isObject()) {
+      return order;
+    }
+    paths.fields().forEachRemaining(path -> {
+      List<String> methods = new ArrayList<>();
+      path.getValue().fieldNames().forEachRemaining(key -> methods.add(key.toLowerCase(Locale.ROOT)));
+      order.put(path.getKey(), methods);
+    });
+    return order;
+  }
+
+  private static void report(List<String> messages, JsonNode raw, Diagnostics diagnostics, boolean allErrors) {
+    ParserMessageLocator locator = new ParserMessageLocator(raw);
     for (String message : messages) {
       String pointer = locator.pointer(message);
       boolean tolerated = !allErrors && TOLERATED.stream().anyMatch(p -> p.matcher(message).find());
