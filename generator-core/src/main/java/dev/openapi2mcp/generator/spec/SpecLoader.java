@@ -124,13 +124,14 @@ public final class SpecLoader {
     try {
       text = source.readText();
     } catch (IOException e) {
-      return "cannot read inputSpec " + source.display() + ": " + e.getMessage();
+      return "cannot read inputSpec " + source.display() + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     JsonNode tree;
     try {
       tree = DeserializationUtils.deserializeIntoTree(text, source.parserLocation());
     } catch (RuntimeException e) {
-      return "inputSpec is neither valid JSON nor YAML: " + firstLine(e.getMessage());
+      return "inputSpec is neither valid JSON nor YAML: " + oneLine(e.getMessage());
     }
     if (tree == null || !tree.isObject()) {
       return "inputSpec is not a JSON or YAML object: " + source.display();
@@ -139,11 +140,12 @@ public final class SpecLoader {
         + source.display();
   }
 
-  private static String firstLine(String text) {
+  /** The parser's message on one line, without the exception class names it wraps it in. */
+  private static String oneLine(String text) {
     if (text == null) {
       return "unknown syntax error";
     }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+    String collapsed = text.replaceAll("\\s+", " ").strip();
+    return collapsed.replaceAll("^([\\w.$]+(Exception|Error): )+", "");
   }
 }
