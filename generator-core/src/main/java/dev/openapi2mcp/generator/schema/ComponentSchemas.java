@@ -131,7 +131,7 @@ public final class ComponentSchemas {
           into.add(name);
         }
       }
-      node.fields().forEachRemaining(field -> collectReferences(field.getValue(), into));
+      node.properties().forEach(field -> collectReferences(field.getValue(), into));
     } else if (node.isArray()) {
       node.forEach(element -> collectReferences(element, into));
     }

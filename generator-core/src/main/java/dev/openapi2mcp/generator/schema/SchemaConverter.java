@@ -8,7 +8,6 @@ import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -127,18 +126,18 @@ public final class SchemaConverter {
     siblings.remove("$ref");
     ObjectNode extra = (ObjectNode) object(siblings, pointer, defs);
     boolean annotationsOnly = true;
-    for (Iterator<String> it = siblings.fieldNames(); it.hasNext(); ) {
-      annotationsOnly &= ANNOTATIONS.contains(it.next());
+    for (Map.Entry<String, JsonNode> sibling : siblings.properties()) {
+      annotationsOnly &= ANNOTATIONS.contains(sibling.getKey());
     }
     if (annotationsOnly || base.has("$ref")) {
       // Annotations override the target's; next to a $ref, 2020-12 applies both, as OpenAPI 3.1 means.
       Map<String, JsonNode> merged = new HashMap<>();
-      base.fields().forEachRemaining(f -> merged.put(f.getKey(), f.getValue()));
-      extra.fields().forEachRemaining(f -> merged.put(f.getKey(), f.getValue()));
+      base.properties().forEach(f -> merged.put(f.getKey(), f.getValue()));
+      extra.properties().forEach(f -> merged.put(f.getKey(), f.getValue()));
       return Keywords.ordered(merged);
     }
     Map<String, JsonNode> combined = new HashMap<>();
-    extra.fields().forEachRemaining(f -> combined.put(f.getKey(), f.getValue()));
+    extra.properties().forEach(f -> combined.put(f.getKey(), f.getValue()));
     ArrayNode allOf = JSON.arrayNode().add(base);
     if (combined.containsKey("allOf")) {
       allOf.addAll((ArrayNode) combined.get("allOf"));
@@ -162,8 +161,7 @@ public final class SchemaConverter {
   private JsonNode object(ObjectNode schema, String pointer, Set<String> defs) {
     Map<String, JsonNode> out = new HashMap<>();
     Set<String> hidden = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : schema.properties()) {
       String keyword = field.getKey();
       JsonNode value = field.getValue();
       String at = JsonPointers.append(pointer, keyword);
@@ -225,8 +223,7 @@ public final class SchemaConverter {
     }
     if (Keywords.SCHEMA_MAP.contains(keyword) && value.isObject()) {
       ObjectNode converted = JSON.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
         if (keyword.equals("properties") && isHidden(entry.getValue())) {
           hidden.add(entry.getKey());
           continue;

@@ -24,7 +24,7 @@ public final class Schemas {
   public static ObjectNode annotate(JsonNode schema, String description, boolean deprecated) {
     Map<String, JsonNode> fields = new HashMap<>();
     if (schema.isObject()) {
-      schema.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+      schema.properties().forEach(f -> fields.put(f.getKey(), f.getValue()));
     } else if (schema.isBoolean() && !schema.booleanValue()) {
       fields.put("not", JsonNodeFactory.instance.objectNode());
     }

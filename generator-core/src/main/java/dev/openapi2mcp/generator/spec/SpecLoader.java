@@ -28,10 +28,12 @@ public final class SpecLoader {
 
   /**
    * Parser messages about faults the later stages repair, reported as warnings: an array schema without
-   * {@code items} gets {@code items: {}}, and unknown attributes are ignored by every stage anyway.
+   * {@code items} gets {@code items: {}}, a repeated operationId gets a numbered tool name, and unknown
+   * attributes are ignored by every stage anyway.
    */
   private static final List<Pattern> TOLERATED = List.of(
       Pattern.compile("\\.items is missing$"),
+      Pattern.compile("\\.operationId is repeated$"),
       Pattern.compile(" is unexpected$"));
 
   private SpecLoader() {}
@@ -87,7 +89,7 @@ public final class SpecLoader {
     if (paths == null || !paths.isObject()) {
       return order;
     }
-    paths.fields().forEachRemaining(path -> {
+    paths.properties().forEach(path -> {
       List<String> methods = new ArrayList<>();
       path.getValue().fieldNames().forEachRemaining(key -> methods.add(key.toLowerCase(Locale.ROOT)));
       order.put(path.getKey(), methods);

@@ -7,7 +7,6 @@ import dev.openapi2mcp.generator.model.MediaTypes;
 import dev.openapi2mcp.generator.schema.ComponentSchemas;
 import dev.openapi2mcp.generator.schema.SchemaConverter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,7 @@ record BodyShape(Map<String, JsonNode> properties, List<String> required, String
       return WHOLE;
     }
     Map<String, JsonNode> visible = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.get("properties").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
+    for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
       if (!converter.isHidden(property.getValue())) {
         visible.put(property.getKey(), property.getValue());
       }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,8 +45,7 @@ public final class SchemaChecks {
       return;
     }
     assertThat(schema.isObject()).as("schema at %s is an object", at).isTrue();
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : schema.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
       assertThat(OPENAPI_ONLY).as("OpenAPI-only keyword %s at %s", key, at).doesNotContain(key);
@@ -69,8 +67,8 @@ public final class SchemaChecks {
             check(root, value.get(i), at + "/" + key + "/" + i);
           }
         }
-        case "properties", "patternProperties", "$defs" -> value.fields()
-            .forEachRemaining(e -> check(root, e.getValue(), at + "/" + key + "/" + e.getKey()));
+        case "properties", "patternProperties", "$defs" -> value.properties()
+            .forEach(e -> check(root, e.getValue(), at + "/" + key + "/" + e.getKey()));
         default -> {
           // annotations and assertions on values: nothing nested to check
         }
