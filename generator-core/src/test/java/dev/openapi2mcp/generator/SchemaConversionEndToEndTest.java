@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.generator.testing.GeneratedServer;
+import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,17 @@ class SchemaConversionEndToEndTest {
     assertThat(server.property("bounds", "ratio"))
         .isEqualTo("{\"type\":\"number\",\"exclusiveMinimum\":0,\"exclusiveMaximum\":1}");
     assertThat(server.property("bounds", "count")).isEqualTo("{\"type\":\"integer\",\"minimum\":1}");
+  }
+
+  @Test
+  void parameterStylesAndExplodeComeFromTheSpecOrItsDefaults() {
+    assertThat(server.tool("bounds").http().parameters()).containsExactly(
+        ParameterBinding.query("ratio", "ratio", false),
+        ParameterBinding.query("count", "count", false),
+        ParameterBinding.query("tags", "tags", false).withStyle("pipeDelimited", false),
+        ParameterBinding.query("filter", "filter", false).withStyle("deepObject", true),
+        ParameterBinding.query("ids", "ids", false).withStyle("form", false),
+        ParameterBinding.cookie("session", "session", true));
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Tools are spread over Tools classes of at most {@link #TOOLS_PER_CLASS} each, in spec order, so that the
  * constant pool and methods of each class stay far within class-file limits even for specs with thousands of
- * operations. The output depends only on the model: no dates, no machine paths.
+ * operations. The output depends only on the model: no dates, no machine paths, and plain ASCII.
  */
 public final class JavaEmitter {
   public static final int TOOLS_PER_CLASS = 200;
@@ -65,6 +65,24 @@ public final class JavaEmitter {
         .indent("  ")
         .build();
     Path path = Path.of(packageName.replace('.', '/'), type.name() + ".java");
-    return new GeneratedFile(path, javaFile.toString().getBytes(StandardCharsets.UTF_8));
+    return new GeneratedFile(path, asciiOnly(javaFile.toString()).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Writes every non-ASCII character as a Unicode escape, so the sources compile the same under any source
+   * encoding a build happens to use. Java translates these escapes before anything else, so they are valid in
+   * literals and comments alike; only characters above U+007F are escaped, never line terminators.
+   */
+  static String asciiOnly(String source) {
+    StringBuilder out = new StringBuilder(source.length());
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c < 0x80) {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out.toString();
   }
 }
