@@ -92,6 +92,16 @@ class SpecInputTest {
   }
 
   @Test
+  void aSpecWithoutOperationsGivesAServerWithoutToolsAndAWarning() throws GenerationException {
+    GeneratedServer server = GeneratedServer.of("no-operations.yaml", out, "empty");
+
+    assertThat(server.definition().tools()).isEmpty();
+    assertThat(server.result().toolCount()).isZero();
+    assertThat(server.result().warnings()).extracting(Diagnostic::message)
+        .containsExactly("the spec has no operations: the server has no tools");
+  }
+
+  @Test
   void aFileUrlWorksLikeAPath() throws IOException, GenerationException {
     GeneratedServer server = GeneratedServer.of(new GeneratorConfig(Specs.path("methods.yaml").toUri().toString(),
         out, Specs.PACKAGE, "methods"));
