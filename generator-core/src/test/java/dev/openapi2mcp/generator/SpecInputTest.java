@@ -58,6 +58,15 @@ class SpecInputTest {
   }
 
   @Test
+  void aSwagger20HostWithoutSchemesIsAssumedHttps() throws Exception {
+    GeneratedServer server = GeneratedServer.of("scheme-relative.yaml", out, "ping");
+
+    assertThat(server.definition().baseUrl()).isEqualTo("https://api.example.com/v1");
+    assertThat(server.result().warnings()).extracting(Diagnostic::message)
+        .containsExactly("server URL //api.example.com/v1 has no scheme; assuming https");
+  }
+
+  @Test
   void referencesIntoAnotherFileAreFollowed() throws Exception {
     GeneratedServer server = GeneratedServer.of("multi/main.yaml", out, "multi");
 

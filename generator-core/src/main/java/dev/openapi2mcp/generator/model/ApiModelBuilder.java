@@ -110,6 +110,11 @@ public final class ApiModelBuilder {
       // A relative server URL is relative to where the document was served from (OpenAPI 3, "Server Object").
       return URI.create(spec.file()).resolve(uri).toString();
     }
+    if (url.startsWith("//") && uri.getHost() != null) {
+      // Swagger 2.0 documents without 'schemes' convert to scheme-relative URLs; HTTPS is the safe guess.
+      diagnostics.warning("server URL " + url + " has no scheme; assuming https", "/servers/0/url", null);
+      return "https:" + url;
+    }
     diagnostics.warning("server URL " + url + " is relative; pass the base URL at run time", "/servers/0/url", null);
     return null;
   }

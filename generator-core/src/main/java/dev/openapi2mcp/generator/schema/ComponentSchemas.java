@@ -41,7 +41,8 @@ public final class ComponentSchemas {
     if (token.contains("/")) {
       return null; // a pointer into a component, e.g. .../Pet/properties/name: not a component itself
     }
-    return JsonPointers.unescape(URLDecoder.decode(token, StandardCharsets.UTF_8));
+    // A $ref is a URI: undo percent-encoding (but a '+' is a plus here, not a form-encoded space).
+    return JsonPointers.unescape(URLDecoder.decode(token.replace("+", "%2B"), StandardCharsets.UTF_8));
   }
 
   public JsonNode get(String name) {

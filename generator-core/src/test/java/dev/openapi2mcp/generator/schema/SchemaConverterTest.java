@@ -204,6 +204,13 @@ class SchemaConverterTest {
   }
 
   @Test
+  void componentNamesInReferencesAreDecoded() {
+    assertThat(ComponentSchemas.componentName("#/components/schemas/a~1b%20c+d")).isEqualTo("a/b c+d");
+    assertThat(ComponentSchemas.componentName("#/components/schemas/Pet/properties/name")).isNull();
+    assertThat(ComponentSchemas.componentName("other.yaml#/Pet")).isNull();
+  }
+
+  @Test
   void defsReferencesEscapeTheName() {
     assertThat(SchemaScope.defsReference("a/b~c d")).isEqualTo("#/$defs/a~1b~0c%20d");
   }
