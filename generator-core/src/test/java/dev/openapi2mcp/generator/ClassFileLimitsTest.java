@@ -3,6 +3,7 @@ package dev.openapi2mcp.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.generator.testing.CompiledServer;
 import dev.openapi2mcp.generator.testing.GeneratedServer;
 import dev.openapi2mcp.generator.testing.SchemaChecks;
 import dev.openapi2mcp.generator.testing.Specs;
@@ -85,7 +86,7 @@ class ClassFileLimitsTest {
 
   @SuppressWarnings("unchecked")
   private static int countTools(GeneratedServer server, String simpleName) throws Exception {
-    Class<?> type = dev.openapi2mcp.generator.testing.CompiledServer.loader(server.compilation())
+    Class<?> type = CompiledServer.loader(server.compilation())
         .loadClass(Specs.PACKAGE + "." + simpleName);
     return ((List<ToolDefinition>) type.getMethod("all").invoke(null)).size();
   }

@@ -7,6 +7,7 @@ import com.google.testing.compile.Compilation;
 import dev.openapi2mcp.generator.testing.CompiledServer;
 import dev.openapi2mcp.generator.testing.GoldenFiles;
 import dev.openapi2mcp.generator.testing.SchemaChecks;
+import dev.openapi2mcp.generator.testing.Specs;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.RequestBody;
@@ -15,6 +16,7 @@ import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolAnnotations;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** The Petstore example end to end: golden sources, strict compilation, and the loaded server definition. */
 class PetstoreGoldenTest {
@@ -35,7 +38,7 @@ class PetstoreGoldenTest {
 
   @BeforeAll
   static void generate() throws GenerationException {
-    Path spec = dev.openapi2mcp.generator.testing.Specs.path("petstore.json");
+    Path spec = Specs.path("petstore.json");
     result = Generator.run(new GeneratorConfig(spec.toString(), out, PACKAGE, "petstore"));
     Compilation compilation = CompiledServer.compile(out);
     definition = CompiledServer.definition(compilation, PACKAGE + ".PetstoreServer");
@@ -82,12 +85,12 @@ class PetstoreGoldenTest {
     for (ToolDefinition tool : definition.tools()) {
       JsonNode schema = SchemaChecks.assertValidInputSchema(tool.inputSchema());
       // Every argument is bound somewhere: a parameter or the body.
-      List<String> bound = new java.util.ArrayList<>();
+      List<String> bound = new ArrayList<>();
       tool.http().parameters().forEach(p -> bound.add(p.argument()));
       if (tool.http().body() != null) {
         bound.addAll(tool.http().body().arguments());
       }
-      List<String> properties = new java.util.ArrayList<>();
+      List<String> properties = new ArrayList<>();
       schema.path("properties").fieldNames().forEachRemaining(properties::add);
       assertThat(bound).as(tool.name()).containsExactlyInAnyOrderElementsOf(properties);
     }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import dev.openapi2mcp.generator.spec.LoadedSpec;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -247,7 +248,7 @@ public final class ApiModelBuilder {
   private List<ParameterModel> parameters(List<Parameter> pathLevel, List<Parameter> operationLevel,
       String pointer, String operationId) {
     Map<String, ParameterModel> merged = new LinkedHashMap<>();
-    for (List<Parameter> level : java.util.Arrays.asList(pathLevel, operationLevel)) {
+    for (List<Parameter> level : Arrays.asList(pathLevel, operationLevel)) {
       if (level == null) {
         continue;
       }

@@ -3,6 +3,7 @@ package dev.openapi2mcp.generator.naming;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -75,7 +76,7 @@ public class NamingStrategy {
         return sanitized;
       }
     }
-    StringBuilder name = new StringBuilder(operation.method().toLowerCase(java.util.Locale.ROOT));
+    StringBuilder name = new StringBuilder(operation.method().toLowerCase(Locale.ROOT));
     for (String segment : operation.path().split("/")) {
       String part = Words.sanitize(segment.replace("{", "").replace("}", ""), TOOL_NAME_CHARS);
       if (!part.isEmpty()) {
@@ -183,8 +184,8 @@ public class NamingStrategy {
         name.append(Words.capitalize(word));
       } else {
         // An acronym in front reads better all lower case: HTTPGet → httpGet, not hTTPGet.
-        name.append(word.equals(word.toUpperCase(java.util.Locale.ROOT))
-            ? word.toLowerCase(java.util.Locale.ROOT)
+        name.append(word.equals(word.toUpperCase(Locale.ROOT))
+            ? word.toLowerCase(Locale.ROOT)
             : Words.decapitalize(word));
       }
     }

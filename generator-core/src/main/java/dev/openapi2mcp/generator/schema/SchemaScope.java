@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ public final class SchemaScope {
   public static String defsReference(String name) {
     String token = JsonPointers.escape(name);
     StringBuilder encoded = new StringBuilder("#/$defs/");
-    for (byte b : token.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : token.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
       if (Character.isLetterOrDigit(c) && c < 0x80 || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
         encoded.append(c);
