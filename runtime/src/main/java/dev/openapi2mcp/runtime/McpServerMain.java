@@ -1,11 +1,15 @@
 package dev.openapi2mcp.runtime;
 
+import dev.openapi2mcp.runtime.cli.LaunchContext;
+import dev.openapi2mcp.runtime.cli.Launcher;
+import dev.openapi2mcp.runtime.http.RestToolExecutor;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import java.util.List;
 
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
- * {@code --base-url}, {@code --help}. (Contract stub: the implementation replaces the body.)
+ * {@code --base-url}, {@code --allow-origin}, {@code --help}. See {@link Launcher} for the behaviour and exit
+ * codes; this class only wires the real process and the REST executor.
  */
 public final class McpServerMain {
   private McpServerMain() {}
@@ -23,6 +27,7 @@ public final class McpServerMain {
    * for options it handled itself before delegating here (e.g. {@code --demo}).
    */
   public static int run(ServerDefinition definition, String[] args, List<String> extraHelp) {
-    throw new UnsupportedOperationException("not yet implemented");
+    LaunchContext context = LaunchContext.system(RestToolExecutor::create, RestToolExecutor::describeCredentials);
+    return new Launcher(context).run(definition, args, extraHelp);
   }
 }

@@ -28,8 +28,9 @@ import java.util.Set;
  *   http basic                            → PREFIX_SCHEME_USERNAME and PREFIX_SCHEME_PASSWORD
  * </pre>
  * where UPPER_SNAKE upper-cases ASCII letters, keeps ASCII digits, turns every run of other characters into one
- * {@code _} and drops {@code _} at both ends (there is no camelCase splitting: {@code bearerAuth} →
- * {@code BEARERAUTH}, {@code my-api.v2} → {@code MY_API_V2}). For the server {@code petstore}: the apiKey scheme
+ * {@code _}, splits camelCase where a lower-case letter or digit is followed by an upper-case letter, and drops
+ * {@code _} at both ends ({@code bearerAuth} → {@code BEARER_AUTH}, {@code OAuth2} → {@code OAUTH2},
+ * {@code my-api.v2} → {@code MY_API_V2}). For the server {@code petstore}: the apiKey scheme
  * {@code api_key} reads {@code PETSTORE_API_KEY}; the oauth2 scheme {@code petstore_auth} reads
  * {@code PETSTORE_PETSTORE_AUTH_TOKEN}.
  *
@@ -142,17 +143,28 @@ final class Credentials {
     };
   }
 
-  /** ASCII letters upper-cased, digits kept, each run of anything else one {@code _}, no {@code _} at the ends. */
+  /**
+   * ASCII letters upper-cased, digits kept, each run of anything else one {@code _}, camelCase humps split, no
+   * {@code _} at the ends.
+   */
   static String upperSnake(String name) {
     StringBuilder out = new StringBuilder(name.length());
     boolean pendingUnderscore = false;
+    char previous = 0;
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean upper = c >= 'A' && c <= 'Z';
+      boolean alphanumeric = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       if (!alphanumeric) {
         pendingUnderscore = true;
+        previous = c;
         continue;
       }
+      // A hump (bearerAuth, key2Name) reads as a word break, so the variable reads as the scheme name does.
+      if (upper && ((previous >= 'a' && previous <= 'z') || (previous >= '0' && previous <= '9'))) {
+        pendingUnderscore = true;
+      }
+      previous = c;
       if (pendingUnderscore && out.length() > 0) {
         out.append('_');
       }

@@ -1,6 +1,7 @@
 package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.RuntimeVersion;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -181,7 +182,6 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   }
 
   private static String userAgent() {
-    String version = RestToolExecutor.class.getPackage().getImplementationVersion();
-    return "openapi2mcp/" + (version == null || version.isBlank() ? "dev" : version);
+    return "openapi2mcp/" + RuntimeVersion.get();
   }
 }

@@ -65,7 +65,10 @@ class CredentialsTest {
     assertThat(Credentials.upperSnake("petstore")).isEqualTo("PETSTORE");
     assertThat(Credentials.upperSnake("petstore_auth")).isEqualTo("PETSTORE_AUTH");
     assertThat(Credentials.upperSnake("my-api..v2")).isEqualTo("MY_API_V2");
-    assertThat(Credentials.upperSnake("-bearerAuth-")).isEqualTo("BEARERAUTH");
+    assertThat(Credentials.upperSnake("-bearerAuth-")).isEqualTo("BEARER_AUTH");
+    assertThat(Credentials.upperSnake("OAuth2")).isEqualTo("OAUTH2");
+    assertThat(Credentials.upperSnake("APIKey")).isEqualTo("APIKEY");
+    assertThat(Credentials.upperSnake("key2Name")).isEqualTo("KEY2_NAME");
     assertThat(Credentials.upperSnake("ämt 2")).isEqualTo("MT_2");
 
     assertThat(Credentials.variables("PETSTORE", SecurityScheme.apiKey("api_key", ParameterLocation.HEADER, "k")))
@@ -86,7 +89,7 @@ class CredentialsTest {
         "PETSTORE_PETSTORE_AUTH_TOKEN: OAuth 2.0 access token of security scheme 'petstore_auth', "
             + "sent as 'Authorization: Bearer <token>'",
         "PETSTORE_QUERY_KEY: API key of security scheme 'query-key', sent in the query 'key'",
-        "PETSTORE_COOKIEKEY: API key of security scheme 'cookieKey', sent in the cookie 'sid'",
+        "PETSTORE_COOKIE_KEY: API key of security scheme 'cookieKey', sent in the cookie 'sid'",
         "PETSTORE_JWT_TOKEN: bearer token of security scheme 'jwt', sent as 'Authorization: Bearer <token>'",
         "PETSTORE_BASIC_USERNAME: user name of security scheme 'basic', sent with HTTP Basic authentication",
         "PETSTORE_BASIC_PASSWORD: password of security scheme 'basic', sent with HTTP Basic authentication",
@@ -115,7 +118,7 @@ class CredentialsTest {
 
   @Test
   void apiKeyInCookieJoinsTheCookieParameters() {
-    RecordedRequest request = send(tool("cookieKey"), Map.of("PETSTORE_COOKIEKEY", SECRET), "{\"theme\":\"dark\"}");
+    RecordedRequest request = send(tool("cookieKey"), Map.of("PETSTORE_COOKIE_KEY", SECRET), "{\"theme\":\"dark\"}");
 
     assertThat(request.getHeaders().values("Cookie")).containsExactly("theme=dark; sid=" + SECRET);
   }

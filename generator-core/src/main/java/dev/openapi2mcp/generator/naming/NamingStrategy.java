@@ -1,0 +1,201 @@
+package dev.openapi2mcp.generator.naming;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every name the generator makes: tool names, argument names, Java class and method names. One place, so that
+ * the rules stay consistent; a later customization point can subclass it.
+ *
+ * <p>Invariants, for any input:
+ * <ul>
+ *   <li>tool names match {@code [A-Za-z0-9_.-]{1,maxToolNameLength}} and are unique within a server;</li>
+ *   <li>argument names match {@code [A-Za-z0-9_.-]{1,64}} and are unique within a tool;</li>
+ *   <li>class and method names are valid Java identifiers, never keywords, and method names are unique and
+ *       never clash with {@code all()} or {@link Object}'s methods;</li>
+ *   <li>every name depends only on the inputs and their order: the same spec gives the same names.</li>
+ * </ul>
+ */
+public class NamingStrategy {
+
+  /** Longest argument name: some MCP clients refuse longer input schema property names. */
+  public static final int MAX_ARGUMENT_LENGTH = 64;
+
+  private static final String TOOL_NAME_CHARS = "_.-";
+
+  /** Names a generated Tools class already has, or that would hide {@link Object}'s instance methods. */
+  private static final Set<String> TAKEN_METHOD_NAMES = Set.of(
+      "all", "getClass", "hashCode", "equals", "toString", "clone", "finalize", "notify", "notifyAll", "wait");
+
+  private final int maxToolNameLength;
+
+  public NamingStrategy(int maxToolNameLength) {
+    if (maxToolNameLength < 8) {
+      throw new IllegalArgumentException("maxToolNameLength must be at least 8, was " + maxToolNameLength);
+    }
+    this.maxToolNameLength = maxToolNameLength;
+  }
+
+  /**
+   * Tool names for the operations, in their order.
+   *
+   * <p>A name is the operationId with characters outside {@code [A-Za-z0-9_.-]} replaced, or, without one,
+   * method and path ({@code GET /pet/{petId}} → {@code get_pet_petId}). The first operation to want a name
+   * that fits gets it unchanged. A later duplicate gets {@code _2}, {@code _3}, …; a name too long is cut at a
+   * word boundary, and only if that cut is taken does it get a short hash of the operation's method and path.
+   */
+  public List<String> toolNames(List<OperationKey> operations) {
+    List<String> wanted = new ArrayList<>();
+    for (OperationKey operation : operations) {
+      wanted.add(baseToolName(operation));
+    }
+    String[] names = new String[operations.size()];
+    Set<String> taken = new HashSet<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      String name = wanted.get(i);
+      if (name.length() <= maxToolNameLength && taken.add(name)) {
+        names[i] = name;
+      }
+    }
+    for (int i = 0; i < wanted.size(); i++) {
+      if (names[i] == null) {
+        names[i] = allocateToolName(wanted.get(i), operations.get(i), taken);
+      }
+    }
+    return List.of(names);
+  }
+
+  /** The name an operation would like, before length limits and uniqueness. */
+  protected String baseToolName(OperationKey operation) {
+    if (operation.operationId() != null) {
+      String sanitized = Words.sanitize(operation.operationId(), TOOL_NAME_CHARS);
+      if (!sanitized.isEmpty()) {
+        return sanitized;
+      }
+    }
+    StringBuilder name = new StringBuilder(operation.method().toLowerCase(Locale.ROOT));
+    for (String segment : operation.path().split("/")) {
+      String part = Words.sanitize(segment.replace("{", "").replace("}", ""), TOOL_NAME_CHARS);
+      if (!part.isEmpty()) {
+        name.append('_').append(part);
+      }
+    }
+    return name.toString();
+  }
+
+  private String allocateToolName(String wanted, OperationKey operation, Set<String> taken) {
+    if (wanted.length() > maxToolNameLength) {
+      String cut = NameCutter.cut(wanted, maxToolNameLength);
+      if (taken.add(cut)) {
+        return cut;
+      }
+      String hashed = NameCutter.cutWithSuffix(wanted, "_" + NameCutter.hash(operation.identity()),
+          maxToolNameLength);
+      if (taken.add(hashed)) {
+        return hashed;
+      }
+    }
+    for (int n = 2; ; n++) {
+      String numbered = NameCutter.cutWithSuffix(wanted, "_" + n, maxToolNameLength);
+      if (taken.add(numbered)) {
+        return numbered;
+      }
+    }
+  }
+
+  /**
+   * Argument names for one tool, in the order given; parameters should come first, so that they keep their
+   * plain names. Each is its wire name with characters outside {@code [A-Za-z0-9_.-]} replaced ({@code $filter}
+   * → {@code filter}); when that is taken it is prefixed by its origin ({@code body_name}, {@code header_id},
+   * {@code request_body}), then numbered.
+   */
+  public List<String> argumentNames(List<ArgumentKey> arguments) {
+    List<String> names = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (ArgumentKey argument : arguments) {
+      String base = Words.sanitize(argument.wireName(), TOOL_NAME_CHARS);
+      if (base.isEmpty()) {
+        base = "arg";
+      }
+      String name = NameCutter.cut(base, MAX_ARGUMENT_LENGTH);
+      if (!taken.add(name)) {
+        String prefixed = argument.origin() + "_" + base;
+        name = NameCutter.cut(prefixed, MAX_ARGUMENT_LENGTH);
+        for (int n = 2; !taken.add(name); n++) {
+          name = NameCutter.cutWithSuffix(prefixed, "_" + n, MAX_ARGUMENT_LENGTH);
+        }
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** The server class: {@code petstore} → {@code PetstoreServer}. */
+  public String serverClassName(String serverName) {
+    return classStem(serverName) + "Server";
+  }
+
+  /**
+   * The class holding the {@code index}th (0-based) group of tools: {@code PetstoreTools},
+   * {@code PetstoreTools2}, …
+   */
+  public String toolsClassName(String serverName, int index) {
+    return classStem(serverName) + "Tools" + (index == 0 ? "" : Integer.toString(index + 1));
+  }
+
+  /** UpperCamelCase ASCII words of the server name; {@code Mcp} in front when empty or starting with a digit. */
+  protected String classStem(String serverName) {
+    StringBuilder stem = new StringBuilder();
+    for (String word : Words.split(Words.sanitize(serverName, "_"))) {
+      stem.append(Words.capitalize(word));
+    }
+    if (stem.length() == 0 || Character.isDigit(stem.charAt(0))) {
+      stem.insert(0, "Mcp");
+    }
+    return stem.toString();
+  }
+
+  /**
+   * Java method names for the tools, in their order: lowerCamelCase of the tool name ({@code get_pet_petId} →
+   * {@code getPetPetId}), {@code tool} in front of a leading digit, {@code Tool} after a keyword or a name the
+   * class already has, a number after a duplicate.
+   */
+  public List<String> methodNames(List<String> toolNames) {
+    List<String> names = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (String toolName : toolNames) {
+      String base = methodStem(toolName);
+      String name = base;
+      for (int n = 2; !taken.add(name); n++) {
+        name = base + n;
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static String methodStem(String toolName) {
+    StringBuilder name = new StringBuilder();
+    for (String word : Words.split(Words.sanitize(toolName, "_"))) {
+      if (name.length() > 0) {
+        name.append(Words.capitalize(word));
+      } else {
+        // An acronym in front reads better all lower case: HTTPGet → httpGet, not hTTPGet.
+        name.append(word.equals(word.toUpperCase(Locale.ROOT))
+            ? word.toLowerCase(Locale.ROOT)
+            : Words.decapitalize(word));
+      }
+    }
+    if (name.length() == 0) {
+      return "tool";
+    }
+    if (Character.isDigit(name.charAt(0))) {
+      return "tool" + Words.capitalize(name.toString());
+    }
+    String stem = name.toString();
+    return JavaNames.isReserved(stem) || TAKEN_METHOD_NAMES.contains(stem) ? stem + "Tool" : stem;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.openapi2mcp.generator.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.generator.Diagnostic;
+import dev.openapi2mcp.generator.GenerationException;
+import dev.openapi2mcp.generator.diagnostics.Diagnostics;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.DeserializationUtils;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Loads an OpenAPI 3.0/3.1 or Swagger 2.0 description with swagger-parser.
+ *
+ * <p>References are resolved (external files pulled in) but not inlined: schema {@code $ref}s stay, so that the
+ * schema converter can tell recursive schemas apart. Every parser message becomes a diagnostic; the load fails
+ * if any of them is an error, listing all of them at once.
+ */
+public final class SpecLoader {
+
+  /**
+   * Parser messages about faults the later stages repair, reported as warnings: an array schema without
+   * {@code items} gets {@code items: {}}, a repeated operationId gets a numbered tool name, and unknown
+   * attributes are ignored by every stage anyway.
+   */
+  private static final List<Pattern> TOLERATED = List.of(
+      Pattern.compile("\\.items is missing$"),
+      Pattern.compile("\\.operationId is repeated$"),
+      Pattern.compile(" is unexpected$"));
+
+  private SpecLoader() {}
+
+  /**
+   * Parses {@code inputSpec}, recording parser warnings in {@code diagnostics}.
+   *
+   * @throws GenerationException when the spec is missing, unreadable, not an OpenAPI description, or has errors
+   */
+  public static LoadedSpec load(String inputSpec, Diagnostics diagnostics) throws GenerationException {
+    SpecSource source;
+    try {
+      source = SpecSource.of(inputSpec);
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(e.getMessage(), null, null);
+      throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
+    }
+    if (!source.exists()) {
+      diagnostics.error("inputSpec not found: " + source.file(), null, null);
+      throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
+    }
+
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result;
+    try {
+      result = new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+    } catch (RuntimeException e) {
+      diagnostics.error("swagger-parser failed: " + e, null, null);
+      throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
+    }
+    List<String> messages = result == null || result.getMessages() == null ? List.of() : result.getMessages();
+
+    if (result == null || result.getOpenAPI() == null) {
+      if (messages.isEmpty()) {
+        diagnostics.error(explainUnparsable(source), null, null);
+      } else {
+        report(messages, rawTree(source), diagnostics, true);
+      }
+      throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
+    }
+    JsonNode raw = rawTree(source);
+    report(messages, raw, diagnostics, false);
+    diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " has errors");
+    boolean openApi31 = result.getOpenAPI().getSpecVersion() == SpecVersion.V31;
+    return new LoadedSpec(result.getOpenAPI(), source.display(), openApi31, methodOrder(raw));
+  }
+
+  /** The parsed model keeps paths in order but not the methods within a path; the raw document does. */
+  private static Map<String, List<String>> methodOrder(JsonNode raw) {
+    Map<String, List<String>> order = new HashMap<>();
+    JsonNode paths = raw == null ? null : raw.get("paths");
+    if (paths == null || !paths.isObject()) {
+      return order;
+    }
+    paths.properties().forEach(path -> {
+      List<String> methods = new ArrayList<>();
+      path.getValue().fieldNames().forEachRemaining(key -> methods.add(key.toLowerCase(Locale.ROOT)));
+      order.put(path.getKey(), methods);
+    });
+    return order;
+  }
+
+  private static void report(List<String> messages, JsonNode raw, Diagnostics diagnostics, boolean allErrors) {
+    ParserMessageLocator locator = new ParserMessageLocator(raw);
+    for (String message : messages) {
+      String pointer = locator.pointer(message);
+      boolean tolerated = !allErrors && TOLERATED.stream().anyMatch(p -> p.matcher(message).find());
+      diagnostics.add(new Diagnostic(
+          tolerated ? Diagnostic.Severity.WARNING : Diagnostic.Severity.ERROR,
+          message,
+          diagnostics.file(),
+          pointer,
+          locator.operationId(pointer)));
+    }
+  }
+
+  /** The document as plain JSON, to check message locations against; null when it cannot be read. */
+  private static JsonNode rawTree(SpecSource source) {
+    try {
+      return DeserializationUtils.deserializeIntoTree(source.readText(), source.parserLocation());
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The parser said nothing useful: find out ourselves whether reading or parsing failed. */
+  private static String explainUnparsable(SpecSource source) {
+    String text;
+    try {
+      text = source.readText();
+    } catch (IOException e) {
+      return "cannot read inputSpec " + source.display() + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    JsonNode tree;
+    try {
+      tree = DeserializationUtils.deserializeIntoTree(text, source.parserLocation());
+    } catch (RuntimeException e) {
+      return "inputSpec is neither valid JSON nor YAML: " + oneLine(e.getMessage());
+    }
+    if (tree == null || !tree.isObject()) {
+      return "inputSpec is not a JSON or YAML object: " + source.display();
+    }
+    return "inputSpec has neither an 'openapi' nor a 'swagger' version field that swagger-parser accepts: "
+        + source.display();
+  }
+
+  /** The parser's message on one line, without the exception class names it wraps it in. */
+  private static String oneLine(String text) {
+    if (text == null) {
+      return "unknown syntax error";
+    }
+    String collapsed = text.replaceAll("\\s+", " ").strip();
+    return collapsed.replaceAll("^([\\w.$]+(Exception|Error): )+", "");
+  }
+}

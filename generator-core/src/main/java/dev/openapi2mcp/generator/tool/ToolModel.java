@@ -1,0 +1,33 @@
+package dev.openapi2mcp.generator.tool;
+
+import java.util.Objects;
+
+/**
+ * One tool, ready to emit.
+ *
+ * @param name the unique MCP tool name
+ * @param methodName the Java method that builds it in the generated Tools class
+ * @param title the operation's summary, or null
+ * @param description the composed description
+ * @param inputSchema a JSON Schema 2020-12 object schema, compact JSON text
+ * @param hints the behaviour hints
+ * @param http the HTTP binding
+ */
+public record ToolModel(
+    String name,
+    String methodName,
+    String title,
+    String description,
+    String inputSchema,
+    ToolHints hints,
+    HttpBindingModel http) {
+
+  public ToolModel {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(methodName, "methodName");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(inputSchema, "inputSchema");
+    Objects.requireNonNull(hints, "hints");
+    Objects.requireNonNull(http, "http");
+  }
+}

@@ -1,0 +1,135 @@
+package dev.openapi2mcp.runtime.cli;
+
+import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The options of a generated server's command line. Options take their value as the next argument or after
+ * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin}, which accumulates.
+ *
+ * @param baseUrl the {@code --base-url} value, or null when not given
+ * @param allowedOrigins the {@code --allow-origin} values, in order
+ */
+public record CommandLine(
+    Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
+
+  /** How MCP clients reach the server. */
+  public enum Transport {
+    STDIO,
+    HTTP
+  }
+
+  public CommandLine {
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  /**
+   * Parses the arguments. {@code --help} (or {@code -h}) anywhere wins over everything else.
+   *
+   * @throws UsageException for an unknown option, a missing value or a bad value, naming it
+   */
+  public static CommandLine parse(String... args) throws UsageException {
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        return new CommandLine(Transport.STDIO, HttpTransportOptions.DEFAULT_HOST,
+            HttpTransportOptions.DEFAULT_PORT, null, List.of(), true);
+      }
+    }
+    Transport transport = Transport.STDIO;
+    String host = HttpTransportOptions.DEFAULT_HOST;
+    int port = HttpTransportOptions.DEFAULT_PORT;
+    String baseUrl = null;
+    List<String> origins = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new UsageException("unexpected argument '" + arg + "'");
+      }
+      int equals = arg.indexOf('=');
+      String name = equals < 0 ? arg : arg.substring(0, equals);
+      String value;
+      if (!isKnown(name)) {
+        throw new UsageException("unknown option '" + name + "'");
+      }
+      if (equals >= 0) {
+        value = arg.substring(equals + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new UsageException("option " + name + " needs a value");
+      }
+      switch (name) {
+        case "--transport" -> transport = transport(value);
+        case "--host" -> host = host(value);
+        case "--port" -> port = port(value);
+        case "--base-url" -> baseUrl = baseUrl(value);
+        case "--allow-origin" -> origins.add(origin(value));
+        default -> throw new IllegalStateException(name);
+      }
+    }
+    return new CommandLine(transport, host, port, baseUrl, origins, false);
+  }
+
+  private static boolean isKnown(String name) {
+    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin").contains(name);
+  }
+
+  private static Transport transport(String value) throws UsageException {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "stdio" -> Transport.STDIO;
+      case "http" -> Transport.HTTP;
+      default -> throw new UsageException("--transport must be stdio or http, was '" + value + "'");
+    };
+  }
+
+  private static String host(String value) throws UsageException {
+    String host = value.trim();
+    if (host.isEmpty() || host.contains("/") || host.contains(" ")) {
+      throw new UsageException("--host must be a host name or IP address, was '" + value + "'");
+    }
+    // [::1] is how IPv6 addresses appear in URLs; the socket API wants them bare.
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  private static int port(String value) throws UsageException {
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--port must be a number from 0 to 65535, was '" + value + "'");
+  }
+
+  private static String baseUrl(String value) throws UsageException {
+    if (!isHttpUrl(value)) {
+      throw new UsageException("--base-url must be an absolute http or https URL, was '" + value + "'");
+    }
+    return value;
+  }
+
+  /** Whether the text is an absolute http(s) URL with a host. */
+  public static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static String origin(String value) throws UsageException {
+    if (!isHttpUrl(value)) {
+      throw new UsageException("--allow-origin must be an http(s) origin such as https://app.example.com, was '"
+          + value + "'");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.openapi2mcp.runtime.cli;
+
+import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.tool.ServerDefinition;
+import dev.openapi2mcp.runtime.tool.ToolExecutor;
+import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
+import dev.openapi2mcp.runtime.transport.http.StreamableHttpTransport;
+import dev.openapi2mcp.runtime.transport.stdio.StdioTransport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a server from its command line: parses the options, wires executor, protocol core and transport, serves until
+ * the transport ends and returns the exit code.
+ *
+ * <p>Exit codes: 0 after a normal end (stdin EOF on stdio, shutdown on HTTP) and for {@code --help}; 2 for a usage
+ * or configuration mistake (unknown option, bad value, no base URL, unknown host); 1 when the server cannot start
+ * (port taken, executor or definition rejected).
+ */
+public final class Launcher {
+  private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
+
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  private final LaunchContext context;
+
+  public Launcher(LaunchContext context) {
+    this.context = context;
+  }
+
+  public int run(ServerDefinition definition, String[] args, List<String> extraHelp) {
+    CommandLine options;
+    try {
+      options = CommandLine.parse(args);
+    } catch (UsageException e) {
+      return usageError(definition, extraHelp, e.getMessage());
+    }
+    if (options.help()) {
+      context.out().print(Usage.text(definition, extraHelp, context.credentials().apply(definition)));
+      context.out().flush();
+      return OK;
+    }
+    String baseUrl = options.baseUrl() != null ? options.baseUrl() : definition.baseUrl();
+    if (baseUrl == null || baseUrl.isBlank()) {
+      return fail(USAGE, "no base URL for the API: its description declares no server; pass --base-url URL");
+    }
+    if (!CommandLine.isHttpUrl(baseUrl)) {
+      return fail(USAGE, "the API's base URL '" + baseUrl + "' is not an absolute http(s) URL; pass --base-url URL");
+    }
+    // Take stdout for the protocol before any other code runs, so that nothing printed while starting reaches it.
+    OutputStream protocolOut =
+        options.transport() == CommandLine.Transport.STDIO ? context.protocolOut().get() : null;
+    context.setUpLogging().run();
+    ToolExecutor executor;
+    try {
+      executor = context.executors().create(definition, baseUrl, context.environment());
+    } catch (RuntimeException e) {
+      return fail(FAILED, "cannot start: " + e.getMessage());
+    }
+    try {
+      McpServer server;
+      try {
+        server = new McpServer(definition, executor, context.serverOptions());
+      } catch (IllegalArgumentException e) {
+        return fail(FAILED, "invalid server definition: " + e.getMessage());
+      }
+      context.onServer().accept(server);
+      return protocolOut != null ? serveStdio(server, protocolOut) : serveHttp(server, options);
+    } finally {
+      closeQuietly(executor);
+    }
+  }
+
+  private int serveStdio(McpServer server, OutputStream protocolOut) {
+    StdioTransport transport = new StdioTransport(server, context.stdin(), protocolOut);
+    // On SIGTERM, calls in flight still get the grace period to answer.
+    AutoCloseable hook = context.shutdownHooks().register(server::close);
+    try {
+      transport.run();
+    } finally {
+      unregister(hook);
+    }
+    return OK;
+  }
+
+  private int serveHttp(McpServer server, CommandLine options) {
+    HttpTransportOptions httpOptions = HttpTransportOptions.defaults()
+        .withHost(options.host())
+        .withPort(options.port())
+        .withAllowedOrigins(options.allowedOrigins());
+    StreamableHttpTransport transport = new StreamableHttpTransport(server, httpOptions);
+    try {
+      transport.start();
+    } catch (UnknownHostException e) {
+      transport.close();
+      return fail(USAGE, "--host: unknown host '" + options.host() + "'");
+    } catch (IOException e) {
+      transport.close();
+      return fail(FAILED, "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
+    }
+    context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint());
+    context.err().flush();
+    AutoCloseable hook = context.shutdownHooks().register(transport::close);
+    try {
+      transport.awaitClosed();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      transport.close();
+    } finally {
+      unregister(hook);
+    }
+    return OK;
+  }
+
+  private static void unregister(AutoCloseable hook) {
+    try {
+      hook.close();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "unregistering the shutdown hook failed", e);
+    }
+  }
+
+  private int usageError(ServerDefinition definition, List<String> extraHelp, String message) {
+    context.err().println("openapi2mcp: " + message);
+    context.err().println();
+    context.err().print(Usage.text(definition, extraHelp, null));
+    context.err().flush();
+    return USAGE;
+  }
+
+  private int fail(int code, String message) {
+    context.err().println("openapi2mcp: " + message);
+    context.err().flush();
+    return code;
+  }
+
+  private static void closeQuietly(ToolExecutor executor) {
+    if (executor instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "closing the tool executor failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.openapi2mcp.runtime.transport.http;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * One HTTP request and its response. A call is answered exactly once, either with {@link #respond} or by turning it
+ * into an event stream with {@link #openEventStream}; both may happen on any thread.
+ */
+public interface HttpCall {
+
+  /** The request method, upper case. */
+  String method();
+
+  /** The request path, without query. */
+  String path();
+
+  /** The first value of a request header (case-insensitive name), or null. */
+  String header(String name);
+
+  /** The client's address, for the audit trail. */
+  String remoteAddress();
+
+  /**
+   * Reads the request body.
+   *
+   * @return the body, or null when it is longer than {@code maxBytes} (the rest is not read)
+   */
+  byte[] body(int maxBytes) throws IOException;
+
+  /**
+   * Sends a complete response and ends the exchange.
+   *
+   * @param contentType the body's type, or null when there is no body
+   * @param body the body, or null for none
+   */
+  void respond(int status, Map<String, String> headers, String contentType, byte[] body);
+
+  /** Starts a {@code 200 text/event-stream} response whose events are written later. */
+  EventStream openEventStream(Map<String, String> headers) throws IOException;
+}

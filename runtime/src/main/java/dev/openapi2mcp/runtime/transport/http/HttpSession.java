@@ -1,0 +1,40 @@
+package dev.openapi2mcp.runtime.transport.http;
+
+import dev.openapi2mcp.runtime.mcp.McpSession;
+
+/** One {@code Mcp-Session-Id}: the protocol session, its GET streams and when it was last used. */
+final class HttpSession {
+  private final McpSession mcp;
+  private final EventStreams streams;
+  private volatile long lastActiveNanos;
+
+  HttpSession(McpSession mcp, EventStreams streams, long nowNanos) {
+    this.mcp = mcp;
+    this.streams = streams;
+    this.lastActiveNanos = nowNanos;
+  }
+
+  String id() {
+    return mcp.id();
+  }
+
+  McpSession mcp() {
+    return mcp;
+  }
+
+  EventStreams streams() {
+    return streams;
+  }
+
+  void touch(long nowNanos) {
+    lastActiveNanos = nowNanos;
+  }
+
+  long lastActiveNanos() {
+    return lastActiveNanos;
+  }
+
+  void close() {
+    streams.closeAll();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.openapi2mcp.runtime.transport.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the Streamable HTTP transport.
+ *
+ * @param host the address to bind; loopback by default, so that only this machine can connect
+ * @param port the port; 0 picks a free one
+ * @param allowedOrigins origins ({@code scheme://host[:port]}) allowed besides loopback ones
+ * @param maxBodyBytes the largest POST body accepted
+ * @param sessionIdleTimeout how long a session lives without requests or an open stream
+ * @param maxSessions how many sessions may exist at once
+ * @param maxStreamsPerSession how many GET event streams one session may hold open
+ * @param keepAliveInterval how often open event streams get a comment line, which also detects gone clients
+ * @param threads the HTTP worker threads
+ */
+public record HttpTransportOptions(
+    String host,
+    int port,
+    List<String> allowedOrigins,
+    int maxBodyBytes,
+    Duration sessionIdleTimeout,
+    int maxSessions,
+    int maxStreamsPerSession,
+    Duration keepAliveInterval,
+    int threads) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+
+  public HttpTransportOptions {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    allowedOrigins = List.copyOf(allowedOrigins);
+    positive("maxBodyBytes", maxBodyBytes);
+    positive("maxSessions", maxSessions);
+    positive("maxStreamsPerSession", maxStreamsPerSession);
+    positive("threads", threads);
+    Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+    Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+  }
+
+  private static void positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+    }
+  }
+
+  public static HttpTransportOptions defaults() {
+    return new HttpTransportOptions(DEFAULT_HOST, DEFAULT_PORT, List.of(), 4 * 1024 * 1024,
+        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16);
+  }
+
+  public HttpTransportOptions withHost(String value) {
+    return new HttpTransportOptions(value, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads);
+  }
+
+  public HttpTransportOptions withPort(int value) {
+    return new HttpTransportOptions(host, value, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads);
+  }
+
+  public HttpTransportOptions withAllowedOrigins(List<String> value) {
+    return new HttpTransportOptions(host, port, value, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads);
+  }
+
+  public HttpTransportOptions withMaxBodyBytes(int value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, value, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads);
+  }
+
+  public HttpTransportOptions withSessionIdleTimeout(Duration value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, value, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads);
+  }
+
+  public HttpTransportOptions withMaxSessions(int value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, value,
+        maxStreamsPerSession, keepAliveInterval, threads);
+  }
+
+  public HttpTransportOptions withMaxStreamsPerSession(int value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        value, keepAliveInterval, threads);
+  }
+
+  public HttpTransportOptions withKeepAliveInterval(Duration value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, value, threads);
+  }
+}

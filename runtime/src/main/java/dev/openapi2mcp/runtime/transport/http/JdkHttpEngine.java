@@ -1,0 +1,210 @@
+package dev.openapi2mcp.runtime.transport.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@link HttpEngine} on the JDK's {@code com.sun.net.httpserver}. Requests are handled on a bounded pool; when it is
+ * saturated the accepting thread runs the handler itself, which slows accepting down instead of failing.
+ */
+public final class JdkHttpEngine implements HttpEngine {
+  private static final Logger LOG = Logger.getLogger(JdkHttpEngine.class.getName());
+
+  private final int threads;
+  private HttpServer server;
+  private ThreadPoolExecutor executor;
+
+  /** @param threads the largest number of requests handled at once */
+  public JdkHttpEngine(int threads) {
+    this.threads = threads;
+  }
+
+  @Override
+  public synchronized InetSocketAddress start(InetSocketAddress address, HttpCallHandler handler) throws IOException {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    AtomicInteger count = new AtomicInteger();
+    executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),
+        runnable -> {
+          Thread thread = new Thread(runnable, "mcp-http-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        },
+        new ThreadPoolExecutor.CallerRunsPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    HttpServer created = HttpServer.create(address, 64);
+    created.setExecutor(executor);
+    created.createContext("/", exchange -> {
+      JdkCall call = new JdkCall(exchange);
+      try {
+        handler.handle(call);
+      } catch (RuntimeException | Error e) {
+        LOG.log(Level.WARNING, "HTTP handler failed", e);
+        call.respondIfOpen(500, "{\"jsonrpc\":\"2.0\",\"id\":null,"
+            + "\"error\":{\"code\":-32603,\"message\":\"Internal error\"}}");
+      }
+    });
+    created.start();
+    server = created;
+    return created.getAddress();
+  }
+
+  @Override
+  public synchronized void stop(Duration grace) {
+    if (server == null) {
+      return;
+    }
+    // HttpServer.stop takes whole seconds, and on JDK 17 it waits the whole delay while any connection is open,
+    // idle keep-alive ones included; callers that already drained their exchanges pass zero.
+    server.stop((int) Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000));
+    executor.shutdown();
+    try {
+      executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    executor.shutdownNow();
+    server = null;
+  }
+
+  private static final class JdkCall implements HttpCall {
+    private final HttpExchange exchange;
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    JdkCall(HttpExchange exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    public String method() {
+      return exchange.getRequestMethod();
+    }
+
+    @Override
+    public String path() {
+      return exchange.getRequestURI().getRawPath();
+    }
+
+    @Override
+    public String header(String name) {
+      return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    @Override
+    public String remoteAddress() {
+      InetSocketAddress remote = exchange.getRemoteAddress();
+      return remote == null ? "unknown" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+    }
+
+    @Override
+    public byte[] body(int maxBytes) throws IOException {
+      byte[] bytes = exchange.getRequestBody().readNBytes(maxBytes + 1);
+      return bytes.length > maxBytes ? null : bytes;
+    }
+
+    @Override
+    public void respond(int status, Map<String, String> headers, String contentType, byte[] body) {
+      if (!answered.compareAndSet(false, true)) {
+        throw new IllegalStateException("HTTP call answered twice");
+      }
+      try {
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (contentType != null) {
+          exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        if (body == null || body.length == 0) {
+          exchange.sendResponseHeaders(status, -1);
+        } else {
+          exchange.sendResponseHeaders(status, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        }
+      } catch (IOException e) {
+        LOG.fine(() -> "client went away before the response was written: " + e.getClass().getSimpleName());
+      } finally {
+        exchange.close();
+      }
+    }
+
+    void respondIfOpen(int status, String jsonBody) {
+      if (!answered.get()) {
+        try {
+          respond(status, Map.of(), "application/json", jsonBody.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException e) {
+          // Answered concurrently in the meantime: nothing left to do.
+        }
+      }
+    }
+
+    @Override
+    public EventStream openEventStream(Map<String, String> headers) throws IOException {
+      if (!answered.compareAndSet(false, true)) {
+        throw new IllegalStateException("HTTP call answered twice");
+      }
+      headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache, no-transform");
+      try {
+        exchange.sendResponseHeaders(200, 0);
+      } catch (IOException e) {
+        exchange.close();
+        throw e;
+      }
+      return new JdkEventStream(exchange);
+    }
+  }
+
+  private static final class JdkEventStream implements EventStream {
+    private final HttpExchange exchange;
+    private final OutputStream out;
+    private boolean closed;
+
+    JdkEventStream(HttpExchange exchange) {
+      this.exchange = exchange;
+      this.out = exchange.getResponseBody();
+    }
+
+    @Override
+    public synchronized void write(String text) throws IOException {
+      if (closed) {
+        throw new IOException("event stream closed");
+      }
+      try {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      } catch (IOException e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        out.close();
+      } catch (IOException e) {
+        // The client is gone; closing the exchange below releases the connection.
+      }
+      exchange.close();
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dev.openapi2mcp.runtime.transport.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.mcp.JsonRpcException;
+import dev.openapi2mcp.runtime.mcp.JsonRpcMessage;
+import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.mcp.ProtocolRevision;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+
+/**
+ * The MCP endpoint of Streamable HTTP: POST carries one client message, GET opens an event stream for
+ * server-initiated messages, DELETE ends a session. Checks run in a fixed order (Origin and Host, path, method,
+ * media types, size, JSON, protocol version, session) and each failure has its own status; error bodies are
+ * JSON-RPC error responses and never carry stack traces.
+ */
+final class McpEndpoint implements HttpCallHandler {
+  private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
+
+  static final String PATH = "/mcp";
+  static final String SESSION_HEADER = "Mcp-Session-Id";
+  static final String VERSION_HEADER = "MCP-Protocol-Version";
+
+  private final McpServer server;
+  private final HttpSessions sessions;
+  private final OriginPolicy originPolicy;
+  private final int maxBodyBytes;
+  private final BooleanSupplier closing;
+
+  McpEndpoint(McpServer server, HttpSessions sessions, OriginPolicy originPolicy, int maxBodyBytes,
+      BooleanSupplier closing) {
+    this.server = server;
+    this.sessions = sessions;
+    this.originPolicy = originPolicy;
+    this.maxBodyBytes = maxBodyBytes;
+    this.closing = closing;
+  }
+
+  @Override
+  public void handle(HttpCall call) {
+    if (!originPolicy.allowsOrigin(call.header("Origin")) || !originPolicy.allowsHost(call.header("Host"))) {
+      LOG.fine("refused a request from a foreign Origin or Host (DNS rebinding protection)");
+      error(call, 403, JsonRpcException.INVALID_REQUEST,
+          "Forbidden: the request's Origin or Host is not allowed for this server");
+      return;
+    }
+    if (!PATH.equals(call.path())) {
+      error(call, 404, JsonRpcException.INVALID_REQUEST, "Not found: the MCP endpoint is " + PATH);
+      return;
+    }
+    if (closing.getAsBoolean()) {
+      error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: the server is shutting down");
+      return;
+    }
+    switch (call.method()) {
+      case "POST" -> post(call);
+      case "GET" -> get(call);
+      case "DELETE" -> delete(call);
+      default -> call.respond(405, Map.of("Allow", "GET, POST, DELETE"), null, null);
+    }
+  }
+
+  private void post(HttpCall call) {
+    if (!MediaTypes.isJson(call.header("Content-Type"))) {
+      error(call, 415, JsonRpcException.INVALID_REQUEST,
+          "Unsupported Media Type: POST bodies must be application/json");
+      return;
+    }
+    String accept = call.header("Accept");
+    if (!MediaTypes.accepts(accept, MediaTypes.JSON) || !MediaTypes.accepts(accept, MediaTypes.EVENT_STREAM)) {
+      error(call, 406, JsonRpcException.INVALID_REQUEST,
+          "Not Acceptable: the Accept header must list both application/json and text/event-stream");
+      return;
+    }
+    byte[] body;
+    try {
+      body = call.body(maxBodyBytes);
+    } catch (IOException e) {
+      error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: the request body could not be read");
+      return;
+    }
+    if (body == null) {
+      error(call, 413, JsonRpcException.INVALID_REQUEST,
+          "Payload Too Large: a message may hold at most " + maxBodyBytes + " bytes");
+      return;
+    }
+    JsonRpcMessage message;
+    try {
+      message = server.codec().read(body);
+    } catch (JsonRpcException e) {
+      respondJson(call, 400, Map.of(), server.errorResponse(e));
+      return;
+    }
+    if (server.startsSession(message)) {
+      initialize(call, message);
+      return;
+    }
+    Optional<HttpSession> session = session(call);
+    if (session.isEmpty()) {
+      return;
+    }
+    boolean isRequest = message instanceof JsonRpcMessage.Request;
+    server.handle(message, session.get().mcp()).thenAccept(response -> {
+      if (isRequest && response != null) {
+        respondJson(call, 200, Map.of(), response);
+      } else {
+        call.respond(202, Map.of(), null, null);
+      }
+    });
+  }
+
+  private void initialize(HttpCall call, JsonRpcMessage message) {
+    if (call.header(SESSION_HEADER) != null) {
+      error(call, 400, JsonRpcException.INVALID_REQUEST,
+          "Bad Request: initialize opens a new session and must not carry " + SESSION_HEADER);
+      return;
+    }
+    if (!sessions.hasRoom()) {
+      error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: too many open sessions");
+      return;
+    }
+    HttpSession session = sessions.create(call.remoteAddress());
+    session.mcp().setSink(notification -> session.streams().send(server.codec().write(notification)));
+    server.handle(message, session.mcp()).thenAccept(response -> {
+      if (!session.mcp().isInitialized()) {
+        respondJson(call, 200, Map.of(), response); // a JSON-RPC error: no session was opened
+      } else if (sessions.register(session)) {
+        respondJson(call, 200, Map.of(SESSION_HEADER, session.id()), response);
+      } else {
+        error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: too many open sessions");
+      }
+    });
+  }
+
+  private void get(HttpCall call) {
+    if (!MediaTypes.accepts(call.header("Accept"), MediaTypes.EVENT_STREAM)) {
+      error(call, 406, JsonRpcException.INVALID_REQUEST,
+          "Not Acceptable: GET opens an event stream; the Accept header must list text/event-stream");
+      return;
+    }
+    Optional<HttpSession> session = session(call);
+    if (session.isEmpty()) {
+      return;
+    }
+    EventStreams streams = session.get().streams();
+    if (streams.isFull()) {
+      error(call, 409, JsonRpcException.INVALID_REQUEST,
+          "Conflict: this session already has the maximum number of open event streams");
+      return;
+    }
+    try {
+      EventStream stream = call.openEventStream(Map.of());
+      // A comment first, so that the client sees the stream is live before any message exists.
+      stream.write(": stream open\n\n");
+      if (!streams.add(stream)) {
+        LOG.fine("event stream refused: session closed or full meanwhile");
+      }
+    } catch (IOException e) {
+      LOG.fine(() -> "event stream could not be opened: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private void delete(HttpCall call) {
+    Optional<HttpSession> session = session(call);
+    if (session.isEmpty()) {
+      return;
+    }
+    sessions.remove(session.get().id());
+    call.respond(200, Map.of(), null, null);
+  }
+
+  /**
+   * The request's session after checking the protocol-version header; when there is none, the error response has
+   * been sent and the result is empty.
+   */
+  private Optional<HttpSession> session(HttpCall call) {
+    String version = call.header(VERSION_HEADER);
+    if (version != null && ProtocolRevision.find(version.trim()).isEmpty()) {
+      error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: unsupported " + VERSION_HEADER + " '"
+          + clip(version) + "'; supported versions are " + String.join(", ", ProtocolRevision.supportedIds()));
+      return Optional.empty();
+    }
+    String id = call.header(SESSION_HEADER);
+    if (id == null || id.isBlank()) {
+      error(call, 400, JsonRpcException.INVALID_REQUEST,
+          "Bad Request: the " + SESSION_HEADER + " header is required; send initialize first to get one");
+      return Optional.empty();
+    }
+    Optional<HttpSession> session = sessions.find(id.trim());
+    if (session.isEmpty()) {
+      error(call, 404, JsonRpcException.INVALID_REQUEST,
+          "Session not found: it ended or expired; send initialize to start a new session");
+    }
+    return session;
+  }
+
+  private void error(HttpCall call, int status, int code, String message) {
+    respondJson(call, status, Map.of(), server.codec().error(null, code, message));
+  }
+
+  private void respondJson(HttpCall call, int status, Map<String, String> headers, ObjectNode body) {
+    call.respond(status, headers, MediaTypes.JSON, server.codec().write(body));
+  }
+
+  private static String clip(String text) {
+    String cut = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+}

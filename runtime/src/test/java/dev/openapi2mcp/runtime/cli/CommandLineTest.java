@@ -1,0 +1,66 @@
+package dev.openapi2mcp.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+  private static String error(String... args) {
+    UsageException e = catchThrowableOfType(UsageException.class, () -> CommandLine.parse(args));
+    assertThat(e).as(String.join(" ", args)).isNotNull();
+    return e.getMessage();
+  }
+
+  @Test
+  void defaultsAreStdioOnLoopbackPort8080() throws Exception {
+    assertThat(CommandLine.parse()).isEqualTo(
+        new CommandLine(CommandLine.Transport.STDIO, "127.0.0.1", 8080, null, List.of(), false));
+  }
+
+  @Test
+  void everyOptionTakesItsValueAsNextArgumentOrAfterEquals() throws Exception {
+    CommandLine spaced = CommandLine.parse("--transport", "http", "--host", "0.0.0.0", "--port", "0",
+        "--base-url", "https://api.example.com/v1", "--allow-origin", "https://a.example.com",
+        "--allow-origin", "http://b.example.com:3000");
+    CommandLine joined = CommandLine.parse("--transport=http", "--host=0.0.0.0", "--port=0",
+        "--base-url=https://api.example.com/v1", "--allow-origin=https://a.example.com",
+        "--allow-origin=http://b.example.com:3000");
+    CommandLine expected = new CommandLine(CommandLine.Transport.HTTP, "0.0.0.0", 0, "https://api.example.com/v1",
+        List.of("https://a.example.com", "http://b.example.com:3000"), false);
+    assertThat(spaced).isEqualTo(expected);
+    assertThat(joined).isEqualTo(expected);
+  }
+
+  @Test
+  void aRepeatedOptionOverridesAndBracketedIpv6IsUnwrapped() throws Exception {
+    CommandLine line = CommandLine.parse("--port", "1", "--port", "2", "--host", "[::1]");
+    assertThat(line.port()).isEqualTo(2);
+    assertThat(line.host()).isEqualTo("::1");
+  }
+
+  @Test
+  void helpWinsWhereverItIs() throws Exception {
+    assertThat(CommandLine.parse("--bogus", "--help").help()).isTrue();
+    assertThat(CommandLine.parse("-h").help()).isTrue();
+  }
+
+  @Test
+  void mistakesNameTheOptionAndValue() {
+    assertThat(error("--bogus")).contains("unknown option '--bogus'");
+    assertThat(error("--bogus=1")).contains("unknown option '--bogus'");
+    assertThat(error("serve")).contains("unexpected argument 'serve'");
+    assertThat(error("--port")).contains("--port needs a value");
+    assertThat(error("--transport", "sse")).contains("--transport").contains("'sse'");
+    assertThat(error("--port", "-1")).contains("--port").contains("'-1'");
+    assertThat(error("--port", "65536")).contains("--port").contains("'65536'");
+    assertThat(error("--port", "eighty")).contains("'eighty'");
+    assertThat(error("--base-url", "ftp://x.example.com")).contains("--base-url").contains("ftp://x.example.com");
+    assertThat(error("--base-url", "/relative")).contains("--base-url");
+    assertThat(error("--base-url", "http://")).contains("--base-url");
+    assertThat(error("--host", "")).contains("--host");
+    assertThat(error("--allow-origin", "*")).contains("--allow-origin").contains("'*'");
+  }
+}
