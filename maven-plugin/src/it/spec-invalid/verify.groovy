@@ -8,12 +8,17 @@ assert log.any { it.startsWith(goal) && it.endsWith(": openapi2mcp: generation f
 List<String> errors = log.findAll { it.startsWith('[ERROR]   ERROR ') }
 assert errors.size() == 2 : errors
 
-// Each error: the spec file, a JSON pointer to the operation (under the path, '/' escaped as ~1), the message.
-def located = { String line, String pointer, String message ->
-  line.startsWith("[ERROR]   ERROR ${spec}#${pointer}") && line.contains(message)
+// Each error: the spec file, a JSON pointer to the offending node (path keys escape '/' as ~1), the operation,
+// and the parser's message.
+def located = { String line, String location, String message ->
+  line.startsWith("[ERROR]   ERROR ${spec}#${location}: ") && line.contains(message)
 }
-assert errors.count { located(it, '/paths/~1items/get', 'parameters.[limit].in is not of type') } == 1 : errors
-assert errors.count { located(it, '/paths/~1orders/post', 'responses is not of type `object`') } == 1 : errors
+assert errors.count {
+  located(it, '/paths/~1items/get/parameters/0/in (listItems)', 'parameters.[limit].in is not of type')
+} == 1 : errors
+assert errors.count {
+  located(it, '/paths/~1orders/post/responses (createOrder)', 'responses is not of type `object`')
+} == 1 : errors
 
 assert log.contains('[INFO] BUILD FAILURE')
 assert !new File(basedir, 'target/generated-sources/openapi2mcp').exists()
