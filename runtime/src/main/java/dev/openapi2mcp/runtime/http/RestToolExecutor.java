@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -29,7 +30,11 @@ import okhttp3.Response;
  * credentials to another host); both are reported.
  */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
-  private final OkHttpClient client;
+  /**
+   * Built on a thread of its own: OkHttp's set-up (TLS trust roots above all) takes about 0.2 s, which would
+   * otherwise delay the server's first answer. The first call waits for it if it is not ready yet.
+   */
+  private final CompletableFuture<OkHttpClient> client;
   private final ExecutorOptions options;
   private final ArgumentValidator validator = new ArgumentValidator();
   private final RequestFactory requests;
@@ -46,7 +51,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent());
     this.responses = new ResponseMapper(options.maxResponseBytes(), credentials);
     this.audit = new AuditLog(options.auditSink());
-    this.client = new OkHttpClient.Builder()
+    this.client = CompletableFuture.supplyAsync(() -> buildClient(options), runnable -> {
+      Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  private static OkHttpClient buildClient(ExecutorOptions options) {
+    return new OkHttpClient.Builder()
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -116,7 +129,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       } else {
         PreparedRequest request = requests.build(tool, args);
         url = request.displayUrl().toString();
-        try (Response response = client.newCall(request.request()).execute()) {
+        try (Response response = client.join().newCall(request.request()).execute()) {
           ResponseMapper.Mapped mapped = responses.map(tool, request, response);
           result = mapped.result();
           outcome = mapped.outcome();
@@ -144,8 +157,10 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   /** Stops the client's threads and closes its pooled connections; calls in flight may fail. */
   @Override
   public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    client.thenAccept(built -> {
+      built.dispatcher().executorService().shutdown();
+      built.connectionPool().evictAll();
+    });
   }
 
   private static ToolResult invalidArguments(ToolDefinition tool, List<String> problems) {

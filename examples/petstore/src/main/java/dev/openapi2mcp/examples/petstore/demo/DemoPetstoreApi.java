@@ -2,6 +2,7 @@ package dev.openapi2mcp.examples.petstore.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.openapi2mcp.runtime.transport.http.JdkHttpEngine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -58,6 +59,8 @@ public final class DemoPetstoreApi implements AutoCloseable {
 
   /** Starts a freshly seeded API that logs its requests to {@code log}. */
   public static DemoPetstoreApi start(PrintStream log) throws IOException {
+    // Without TCP_NODELAY every answer of the JDK server waits ~40 ms for a delayed ACK.
+    JdkHttpEngine.enableNoDelay();
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
     DemoPetstoreApi api = new DemoPetstoreApi(server, executor, log);
