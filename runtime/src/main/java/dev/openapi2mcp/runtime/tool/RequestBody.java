@@ -15,13 +15,21 @@ import java.util.Objects;
  *       keyed argument name → property name on the wire. Arguments absent from the call are left out.</li>
  * </ul>
  *
+ * <p>{@code fileArguments} names the flattened arguments that are file parts of a {@code multipart/form-data} body.
+ * A file argument's value is an object: {@code {"content": "<base64>", "filename": "…", "contentType": "…"}}, or,
+ * where the server allows local files, {@code {"path": "…"}} (see the runtime's file-part rules). Every other
+ * multipart argument is a plain form field.
+ *
  * @param mediaType the request content type, e.g. {@code application/json}
  * @param required whether the operation requires a body at all
+ * @param fileArguments the subset of {@code properties}' keys that are file parts; empty for other bodies
  */
-public record RequestBody(String mediaType, boolean required, String argument, Map<String, String> properties) {
+public record RequestBody(
+    String mediaType, boolean required, String argument, Map<String, String> properties, List<String> fileArguments) {
 
   public RequestBody {
     Objects.requireNonNull(mediaType, "mediaType");
+    fileArguments = fileArguments == null ? List.of() : List.copyOf(fileArguments);
     // Insertion order is kept: it is the order of the properties on the wire.
     properties = properties == null
         ? Map.of()
@@ -29,6 +37,16 @@ public record RequestBody(String mediaType, boolean required, String argument, M
     if ((argument == null) == properties.isEmpty()) {
       throw new IllegalArgumentException("a body is either one argument or a non-empty set of properties");
     }
+    for (String file : fileArguments) {
+      if (!properties.containsKey(file)) {
+        throw new IllegalArgumentException("file argument '" + file + "' is not one of the body's properties");
+      }
+    }
+  }
+
+  /** As the canonical constructor, with no file parts. */
+  public RequestBody(String mediaType, boolean required, String argument, Map<String, String> properties) {
+    this(mediaType, required, argument, properties, List.of());
   }
 
   /** The whole body is the value of {@code argument}. */
@@ -50,6 +68,16 @@ public record RequestBody(String mediaType, boolean required, String argument, M
       map.put(argumentsAndNames[i], argumentsAndNames[i + 1]);
     }
     return new RequestBody(mediaType, required, null, map);
+  }
+
+  /**
+   * A {@code multipart/form-data} body of flattened arguments, of which {@code fileArguments} are file parts.
+   *
+   * @param argumentsAndNames alternating argument name, wire part name, as generated code writes them
+   */
+  public static RequestBody multipart(boolean required, List<String> fileArguments, String... argumentsAndNames) {
+    RequestBody fields = flattened("multipart/form-data", required, argumentsAndNames);
+    return new RequestBody(fields.mediaType(), required, null, fields.properties(), fileArguments);
   }
 
   /** Argument names that feed the body, in declaration order for {@code flattened} bodies. */
