@@ -1,11 +1,14 @@
 package dev.openapi2mcp.generator.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
@@ -58,9 +61,10 @@ public final class SpecLoader {
 
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
+    JsonNode raw = rawTree(source);
     SwaggerParseResult result;
     try {
-      result = new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+      result = parse(source, raw, options);
     } catch (RuntimeException e) {
       diagnostics.error("swagger-parser failed: " + e, null, null);
       throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
@@ -71,15 +75,32 @@ public final class SpecLoader {
       if (messages.isEmpty()) {
         diagnostics.error(explainUnparsable(source), null, null);
       } else {
-        report(messages, rawTree(source), diagnostics, true);
+        report(messages, raw, diagnostics, true);
       }
       throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
     }
-    JsonNode raw = rawTree(source);
     report(messages, raw, diagnostics, false);
     diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " has errors");
     boolean openApi31 = result.getOpenAPI().getSpecVersion() == SpecVersion.V31;
     return new LoadedSpec(result.getOpenAPI(), source.display(), openApi31, methodOrder(raw));
+  }
+
+  /**
+   * Parses the description at its location, so that relative references resolve against it. An OpenAPI 3 document
+   * with local references outside {@code #/components/} is parsed from a copy with those inlined (see
+   * {@link LocalRefInliner}), still against its location.
+   */
+  private static SwaggerParseResult parse(SpecSource source, JsonNode raw, ParseOptions options) {
+    if (raw != null && raw.has("openapi") && LocalRefInliner.needed(raw)) {
+      String inlined;
+      try {
+        inlined = Json.mapper().writeValueAsString(LocalRefInliner.inline(raw));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot serialize the description with inlined references", e);
+      }
+      return new OpenAPIV3Parser().readContents(inlined, null, options, source.parserLocation());
+    }
+    return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
   }
 
   /** The parsed model keeps paths in order but not the methods within a path; the raw document does. */
