@@ -31,13 +31,15 @@ public final class SpecLoader {
 
   /**
    * Parser messages about faults the later stages repair, reported as warnings: an array schema without
-   * {@code items} gets {@code items: {}}, a repeated operationId gets a numbered tool name, and unknown
-   * attributes are ignored by every stage anyway.
+   * {@code items} gets {@code items: {}}, a repeated operationId gets a numbered tool name, unknown
+   * attributes are ignored by every stage anyway, and a {@code default} that does not fit its schema's type
+   * is left out by the parser (issue 3: crediwatch.com, ticketmaster.com), which costs a hint, not a tool.
    */
   private static final List<Pattern> TOLERATED = List.of(
       Pattern.compile("\\.items is missing$"),
       Pattern.compile("\\.operationId is repeated$"),
-      Pattern.compile(" is unexpected$"));
+      Pattern.compile(" is unexpected$"),
+      Pattern.compile("\\.default is not of type `\\w+`$"));
 
   private SpecLoader() {}
 
@@ -64,7 +66,7 @@ public final class SpecLoader {
     JsonNode raw = rawTree(source);
     SwaggerParseResult result;
     try {
-      result = parse(source, raw, options);
+      result = parse(source, raw, options, diagnostics);
     } catch (RuntimeException e) {
       diagnostics.error("swagger-parser failed: " + e, null, null);
       throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
@@ -87,20 +89,32 @@ public final class SpecLoader {
 
   /**
    * Parses the description at its location, so that relative references resolve against it. An OpenAPI 3 document
-   * with local references outside {@code #/components/} is parsed from a copy with those inlined (see
-   * {@link LocalRefInliner}), still against its location.
+   * that swagger-parser would misread is parsed from a repaired copy, still against its location: local references
+   * outside {@code #/components/} inlined ({@link LocalRefInliner}), discriminator mappings that name missing files
+   * dropped with a warning ({@link DanglingMappings}).
    */
-  private static SwaggerParseResult parse(SpecSource source, JsonNode raw, ParseOptions options) {
-    if (raw != null && raw.has("openapi") && LocalRefInliner.needed(raw)) {
-      String inlined;
-      try {
-        inlined = Json.mapper().writeValueAsString(LocalRefInliner.inline(raw));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot serialize the description with inlined references", e);
-      }
-      return new OpenAPIV3Parser().readContents(inlined, null, options, source.parserLocation());
+  private static SwaggerParseResult parse(SpecSource source, JsonNode raw, ParseOptions options,
+      Diagnostics diagnostics) {
+    if (raw == null || !raw.has("openapi")) {
+      return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
     }
-    return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+    boolean inline = LocalRefInliner.needed(raw);
+    List<String> dangling = source.isRemote() ? List.of() : DanglingMappings.find(raw, source.file().getParent());
+    if (!inline && dangling.isEmpty()) {
+      return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+    }
+    JsonNode repaired = raw.deepCopy();
+    DanglingMappings.drop(repaired, dangling, diagnostics);
+    if (inline) {
+      repaired = LocalRefInliner.inline(repaired);
+    }
+    String text;
+    try {
+      text = Json.mapper().writeValueAsString(repaired);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize the repaired description", e);
+    }
+    return new OpenAPIV3Parser().readContents(text, null, options, source.parserLocation());
   }
 
   /** The parsed model keeps paths in order but not the methods within a path; the raw document does. */

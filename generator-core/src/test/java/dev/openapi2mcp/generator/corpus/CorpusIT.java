@@ -58,7 +58,7 @@ class CorpusIT {
           SpecOutcome outcome = runner.run(spec);
           System.out.printf("corpus %-50s %-16s %5d tools %7d ms %s%n", spec.id(),
               outcome.passed() ? "passed" : "FAILED " + outcome.stage().label(), outcome.tools(),
-              outcome.totalMillis(), outcome.cause() == null ? "" : outcome.cause());
+              outcome.totalMillis(), outcome.cause() == null ? "" : StdioSession.abbreviate(outcome.cause()));
           return outcome;
         }));
       }

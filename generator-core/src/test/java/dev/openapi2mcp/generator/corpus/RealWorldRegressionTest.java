@@ -60,4 +60,94 @@ class RealWorldRegressionTest {
     assertThat(perPage.path("type").asText()).isEqualTo("integer");
     assertThat(perPage.path("minimum").asInt()).isEqualTo(1);
   }
+
+  /** Issue 3 (opensuse.org): the pointer of such a $ref may be percent-encoded, as URI fragments are. */
+  @Test
+  void aPercentEncodedReferenceToAPathParameterIsResolved() throws Exception {
+    GeneratedServer server = generate("encoded", """
+        openapi: 3.0.3
+        info: {title: Encoded, version: "1"}
+        servers: [{url: "https://encoded.example.com"}]
+        paths:
+          /attribute/{namespace}:
+            get:
+              operationId: getNamespace
+              parameters:
+                - {name: namespace, in: path, required: true, schema: {type: string}}
+              responses: {"200": {description: ok}}
+          /attribute/{namespace}/meta:
+            get:
+              operationId: getMeta
+              parameters:
+                - $ref: "#/paths/~1attribute~1%7Bnamespace%7D/get/parameters/0"
+              responses: {"200": {description: ok}}
+        """);
+
+    assertThat(server.tool("getMeta").http().parameters()).extracting(ParameterBinding::name,
+        ParameterBinding::location).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("namespace", ParameterLocation.PATH));
+    assertThat(server.schema("getMeta").path("required")).extracting(JsonNode::asText).containsExactly("namespace");
+  }
+
+  /** Issue 3 (DigitalOcean): a discriminator mapping that names a missing file is dropped with a warning. */
+  @Test
+  void aDiscriminatorMappingToAMissingFileIsIgnoredWithAWarning() throws Exception {
+    GeneratedServer server = generate("records", """
+        openapi: 3.0.3
+        info: {title: Records, version: "1"}
+        servers: [{url: "https://records.example.com"}]
+        paths:
+          /records:
+            post:
+              operationId: createRecord
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      oneOf:
+                        - {$ref: "#/components/schemas/A"}
+                        - {$ref: "#/components/schemas/MX"}
+                      discriminator:
+                        propertyName: type
+                        mapping:
+                          A: "models/record_types.yml#/record_a"
+                          MX: "#/components/schemas/MX"
+              responses: {"201": {description: created}}
+        components:
+          schemas:
+            A: {type: object, properties: {type: {type: string}, ip: {type: string}}}
+            MX: {type: object, properties: {type: {type: string}, priority: {type: integer}}}
+        """);
+
+    assertThat(server.toolNames()).containsExactly("createRecord");
+    assertThat(server.result().warnings()).anySatisfy(w -> {
+      assertThat(w.message()).contains("discriminator mapping 'A'", "models/record_types.yml#/record_a");
+      assertThat(w.pointer()).isEqualTo(
+          "/paths/~1records/post/requestBody/content/application~1json/schema/discriminator/mapping/A");
+    });
+    assertThat(server.result().warnings()).noneMatch(w -> w.message().contains("'MX'"));
+  }
+
+  /** Issue 3 (crediwatch.com, ticketmaster.com): a default that does not fit its type is a warning, not an error. */
+  @Test
+  void aDefaultOfTheWrongTypeIsAWarning() throws Exception {
+    GeneratedServer server = generate("defaults", """
+        openapi: 3.0.3
+        info: {title: Defaults, version: "1"}
+        servers: [{url: "https://defaults.example.com"}]
+        paths:
+          /find:
+            get:
+              operationId: find
+              parameters:
+                - {name: kind, in: query, schema: {type: array, items: {type: string}, default: "music"}}
+                - {name: label, in: query, schema: {type: string, default: ["none"]}}
+              responses: {"200": {description: ok}}
+        """);
+
+    assertThat(server.toolNames()).containsExactly("find");
+    assertThat(server.result().warnings()).filteredOn(w -> w.message().contains("default is not of type"))
+        .hasSize(2);
+    assertThat(server.schema("find").path("properties").path("kind").path("type").asText()).isEqualTo("array");
+  }
 }

@@ -219,8 +219,9 @@ final class SpecRunner {
   private static SpecOutcome failed(CorpusSpec spec, Stage stage, String cause, int tools, int warnings,
       Map<Stage, Long> millis, long start) {
     lap(millis, stage, start);
-    return new SpecOutcome(spec, stage, StdioSession.abbreviate(cause.replaceAll("\\s+", " ")), tools, warnings,
-        millis);
+    String oneLine = cause.replaceAll("\\s+", " ");
+    return new SpecOutcome(spec, stage, oneLine.length() <= 1000 ? oneLine : oneLine.substring(0, 1000) + "…",
+        tools, warnings, millis);
   }
 
   private static long lap(Map<Stage, Long> millis, Stage stage, long start) {
