@@ -2,7 +2,6 @@ package dev.openapi2mcp.generator.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +36,15 @@ class CorpusIT {
   void everySpecOfTheSetGeneratesCompilesStartsAndListsValidTools() throws Exception {
     String set = System.getProperty("corpus.set", "ci");
     Path target = Path.of(System.getProperty("corpus.target", "target"));
-    List<CorpusSpec> specs = new CorpusSets(corpusRoot(), lists()).resolve(set);
+    Path corpusRoot = corpusRoot();
+    List<CorpusSpec> specs = new CorpusSets(corpusRoot, lists()).resolve(set);
     String only = System.getProperty("corpus.only", "");
     if (!only.isBlank()) {
       List<String> ids = List.of(only.split(","));
       specs = specs.stream().filter(s -> ids.contains(s.id())).toList();
     }
     int threads = Integer.getInteger("corpus.threads", 2);
-    SpecRunner runner = new SpecRunner(target.resolve("corpus"), testClassPath(), Duration.ofSeconds(120),
+    SpecRunner runner = new SpecRunner(target.resolve("corpus"), SpecRunner.testClassPath(), Duration.ofSeconds(120),
         Boolean.getBoolean("corpus.keep"));
 
     long start = System.nanoTime();
@@ -55,7 +54,7 @@ class CorpusIT {
       List<Future<SpecOutcome>> futures = new ArrayList<>();
       for (CorpusSpec spec : specs) {
         futures.add(pool.submit(() -> {
-          SpecOutcome outcome = runner.run(spec);
+          SpecOutcome outcome = runner.run(spec).relativeTo(corpusRoot);
           System.out.printf("corpus %-50s %-16s %5d tools %7d ms %s%n", spec.id(),
               outcome.passed() ? "passed" : "FAILED " + outcome.stage().label(), outcome.tools(),
               outcome.totalMillis(), outcome.cause() == null ? "" : StdioSession.abbreviate(outcome.cause()));
@@ -103,16 +102,5 @@ class CorpusIT {
       return Path.of(configured);
     }
     return Path.of("").toAbsolutePath().getParent().resolve("../shared/corpus").normalize();
-  }
-
-  /**
-   * The test class path as failsafe knows it ({@code surefire.test.class.path}; {@code java.class.path} may be a
-   * manifest-only jar), without entries that do not exist, which javac's {@code -Xlint:path} would warn about.
-   */
-  private static String testClassPath() {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return Stream.of(classPath.split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank() && Files.exists(Path.of(entry)))
-        .collect(Collectors.joining(File.pathSeparator));
   }
 }

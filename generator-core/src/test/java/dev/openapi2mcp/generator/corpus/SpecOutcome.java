@@ -21,6 +21,15 @@ record SpecOutcome(CorpusSpec spec, Stage stage, String cause, int tools, int wa
     return stage == Stage.PASSED;
   }
 
+  /** The same outcome with {@code root/} taken out of the cause, so that reports name specs, not machines. */
+  SpecOutcome relativeTo(java.nio.file.Path root) {
+    if (cause == null) {
+      return this;
+    }
+    String prefix = root.toAbsolutePath().normalize() + java.io.File.separator;
+    return new SpecOutcome(spec, stage, cause.replace(prefix, ""), tools, warnings, millis);
+  }
+
   long totalMillis() {
     return millis.values().stream().mapToLong(Long::longValue).sum();
   }

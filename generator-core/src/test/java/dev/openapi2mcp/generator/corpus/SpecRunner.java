@@ -54,6 +54,18 @@ final class SpecRunner {
     this.keep = keep;
   }
 
+  /**
+   * The test class path as surefire and failsafe know it ({@code surefire.test.class.path}; {@code java.class.path}
+   * may be a manifest-only jar), without entries that do not exist, which javac's {@code -Xlint:path} would warn
+   * about.
+   */
+  static String testClassPath() {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return Stream.of(classPath.split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank() && Files.exists(Path.of(entry)))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
   SpecOutcome run(CorpusSpec spec) {
     Map<Stage, Long> millis = new EnumMap<>(Stage.class);
     Path dir = workRoot.resolve(spec.directoryName());
