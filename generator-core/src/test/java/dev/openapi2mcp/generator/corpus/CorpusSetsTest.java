@@ -71,7 +71,7 @@ class CorpusSetsTest {
   @Test
   void anUnknownSetIsRejected() throws Exception {
     assertThatThrownBy(() -> sets().resolve("everything")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ci, flagships, dev-sample or all");
+        .hasMessageContaining("ci, flagships, dev-sample, all or random-N");
   }
 
   @Test

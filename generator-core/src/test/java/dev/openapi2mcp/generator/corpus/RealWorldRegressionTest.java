@@ -150,4 +150,120 @@ class RealWorldRegressionTest {
         .hasSize(2);
     assertThat(server.schema("find").path("properties").path("kind").path("type").asText()).isEqualTo("array");
   }
+
+  /** Issue 3 (nexmo.com): a schema may be a $ref into a response component, not only to a schema component. */
+  @Test
+  void aSchemaReferringIntoAResponseComponentIsResolved() throws Exception {
+    GeneratedServer server = generate("deep", """
+        openapi: 3.0.3
+        info: {title: Deep, version: "1"}
+        servers: [{url: "https://deep.example.com"}]
+        paths:
+          /transfer:
+            post:
+              operationId: transfer
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: "#/components/responses/Error/content/application~1json/schema"}
+              responses:
+                "404": {$ref: "#/components/responses/Error"}
+        components:
+          responses:
+            Error:
+              description: not found
+              content:
+                application/json:
+                  schema: {type: object, properties: {code: {type: integer}}, required: [code]}
+        """);
+
+    JsonNode schema = server.schema("transfer");
+    assertThat(schema.toString()).contains("\"code\"");
+    assertThat(server.result().warnings()).noneMatch(w -> w.message().contains("not of expected type"));
+  }
+
+  /** Issue 3 (swaggerhub.com): a response that is a $ref to a schema is read as JSON content of that schema. */
+  @Test
+  void aResponseReferringToASchemaIsReadAsJsonContentWithAWarning() throws Exception {
+    GeneratedServer server = generate("misdirected", """
+        openapi: 3.0.3
+        info: {title: Misdirected, version: "1"}
+        servers: [{url: "https://misdirected.example.com"}]
+        paths:
+          /standards:
+            get:
+              operationId: getStandards
+              responses:
+                "200": {description: ok}
+                "400": {$ref: "#/components/schemas/BadRequest"}
+        components:
+          schemas:
+            BadRequest: {type: object, properties: {message: {type: string}}}
+        """);
+
+    assertThat(server.toolNames()).containsExactly("getStandards");
+    assertThat(server.result().warnings()).anySatisfy(w -> {
+      assertThat(w.message()).contains("a response refers to the schema '#/components/schemas/BadRequest'");
+      assertThat(w.pointer()).isEqualTo("/paths/~1standards/get/responses/400");
+    });
+  }
+
+  /** Issue 3 (rumble.run): a schema that is a $ref to a response without content is read as any value. */
+  @Test
+  void aSchemaReferringToAResponseIsReadAsItsContentSchemaWithAWarning() throws Exception {
+    GeneratedServer server = generate("status", """
+        openapi: 3.0.3
+        info: {title: Status, version: "1"}
+        servers: [{url: "https://status.example.com"}]
+        paths:
+          /tags:
+            patch:
+              operationId: updateTags
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object, properties: {tags: {$ref: "#/components/responses/Tags"}}}
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/responses/StatusMessage"}
+        components:
+          responses:
+            StatusMessage: {description: Summary of operation results}
+            Tags:
+              description: tags
+              content:
+                application/json:
+                  schema: {type: array, items: {type: string}}
+        """);
+
+    assertThat(server.toolNames()).containsExactly("updateTags");
+    assertThat(server.schema("updateTags").toString()).contains("\"tags\":{\"type\":\"array\"");
+    assertThat(server.result().warnings()).extracting(w -> w.pointer()).contains(
+        "/paths/~1tags/patch/requestBody/content/application~1json/schema/properties/tags",
+        "/paths/~1tags/patch/responses/200/content/application~1json/schema");
+  }
+
+  /** Issue 3 (zeit.co): a contact URL the parser does not accept is a warning; no tool uses it. */
+  @Test
+  void anUnacceptableContactUrlIsAWarning() throws Exception {
+    GeneratedServer server = generate("contact", """
+        openapi: 3.0.3
+        info:
+          title: Contact
+          version: "1"
+          contact: {name: Someone, url: "zeit.co"}
+        servers: [{url: "https://contact.example.com"}]
+        paths:
+          /ping:
+            get:
+              operationId: ping
+              responses: {"200": {description: ok}}
+        """);
+
+    assertThat(server.toolNames()).containsExactly("ping");
+    assertThat(server.result().warnings()).anySatisfy(w -> assertThat(w.message()).startsWith("info.contact."));
+  }
 }
