@@ -53,8 +53,8 @@ public final class Generator {
     NamingStrategy naming = new NamingStrategy(config.maxToolNameLength());
     SchemaConverter converter = new SchemaConverter(new ComponentSchemas(api.componentSchemas()), api.openApi31(),
         Direction.INPUT, diagnostics);
-    List<ToolModel> tools = new ToolModelFactory(naming, converter, new DescriptionComposer(template))
-        .tools(api.operations());
+    List<ToolModel> tools = new ToolModelFactory(naming, converter, new DescriptionComposer(template),
+        config.fileParts(), diagnostics).tools(api.operations());
     if (tools.isEmpty()) {
       diagnostics.warning("the spec has no operations: the server has no tools", "/paths", null);
     }

@@ -326,7 +326,19 @@ public final class ApiModelBuilder {
     Schema<?> schema = chosen == null ? null : chosen.getSchema();
     String schemaPointer = JsonPointers.append(pointer, "requestBody", "content", mediaType, "schema");
     return new BodyModel(mediaType, Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
-        tree(schema), schemaPointer);
+        tree(schema), schemaPointer, partContentTypes(chosen));
+  }
+
+  private static Map<String, String> partContentTypes(MediaType mediaType) {
+    Map<String, String> types = new TreeMap<>();
+    if (mediaType != null && mediaType.getEncoding() != null) {
+      mediaType.getEncoding().forEach((property, encoding) -> {
+        if (encoding != null && encoding.getContentType() != null && !encoding.getContentType().isBlank()) {
+          types.put(property, encoding.getContentType().strip());
+        }
+      });
+    }
+    return types;
   }
 
   private List<List<String>> security(List<SecurityRequirement> requirements,
