@@ -46,8 +46,8 @@ public final class Generator {
     DescriptionTemplate template = TemplateLoader.load(config.descriptionTemplate(), diagnostics);
     diagnostics.throwIfErrors("Invalid openapi2mcp configuration");
 
-    LoadedSpec spec = SpecLoader.load(config.inputSpec(), diagnostics);
-    ApiModel api = ApiModelBuilder.build(spec, diagnostics);
+    LoadedSpec spec = SpecLoader.load(config.inputSpec(), config.allowRemoteRefs(), diagnostics);
+    ApiModel api = ApiModelBuilder.build(spec, config.serverVariables(), config.serverUrl(), diagnostics);
     diagnostics.throwIfErrors("The OpenAPI description " + config.inputSpec() + " cannot be turned into tools");
 
     NamingStrategy naming = new NamingStrategy(config.maxToolNameLength());
