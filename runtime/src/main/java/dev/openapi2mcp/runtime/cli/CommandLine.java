@@ -13,9 +13,11 @@ import java.util.Locale;
  *
  * @param baseUrl the {@code --base-url} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
+ * @param maxResponseBytes the {@code --max-response-bytes} value (the response budget), or null for the default
  */
 public record CommandLine(
-    Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
+    Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+    Long maxResponseBytes) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -25,6 +27,12 @@ public record CommandLine(
 
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  /** Without a response budget of its own. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, null);
   }
 
   /**
@@ -44,6 +52,7 @@ public record CommandLine(
     int port = HttpTransportOptions.DEFAULT_PORT;
     String baseUrl = null;
     List<String> origins = new ArrayList<>();
+    Long maxResponseBytes = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -68,14 +77,36 @@ public record CommandLine(
         case "--port" -> port = port(value);
         case "--base-url" -> baseUrl = baseUrl(value);
         case "--allow-origin" -> origins.add(origin(value));
+        case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
         default -> throw new IllegalStateException(name);
       }
     }
-    return new CommandLine(transport, host, port, baseUrl, origins, false);
+    return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes);
   }
 
   private static boolean isKnown(String name) {
-    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin").contains(name);
+    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes")
+        .contains(name);
+  }
+
+  /** A positive number of bytes, optionally with a binary suffix: {@code 65536}, {@code 64k}, {@code 4m}. */
+  private static long bytes(String name, String value) throws UsageException {
+    String text = value.trim().toLowerCase(Locale.ROOT);
+    long unit = 1;
+    if (text.endsWith("k") || text.endsWith("m")) {
+      unit = text.endsWith("k") ? 1024 : 1024 * 1024;
+      text = text.substring(0, text.length() - 1);
+    }
+    try {
+      long number = Long.parseLong(text);
+      if (number >= 1 && number <= Long.MAX_VALUE / unit) {
+        return number * unit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(name + " must be a positive number of bytes (e.g. 65536, 64k, 4m), was '" + value
+        + "'");
   }
 
   private static Transport transport(String value) throws UsageException {

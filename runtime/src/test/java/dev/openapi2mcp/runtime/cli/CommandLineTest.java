@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The command line of generated servers; {@code --max-response-bytes} is issue 3 ("Real-world specs", item 4). */
 class CommandLineTest {
 
   private static String error(String... args) {
@@ -62,5 +63,21 @@ class CommandLineTest {
     assertThat(error("--base-url", "http://")).contains("--base-url");
     assertThat(error("--host", "")).contains("--host");
     assertThat(error("--allow-origin", "*")).contains("--allow-origin").contains("'*'");
+  }
+  @Test
+  void theResponseBudgetTakesBytesOrABinarySuffix() throws Exception {
+    assertThat(CommandLine.parse().maxResponseBytes()).isNull();
+    assertThat(CommandLine.parse("--max-response-bytes", "65536").maxResponseBytes()).isEqualTo(65536L);
+    assertThat(CommandLine.parse("--max-response-bytes=64k").maxResponseBytes()).isEqualTo(65536L);
+    assertThat(CommandLine.parse("--max-response-bytes", "4M").maxResponseBytes()).isEqualTo(4L * 1024 * 1024);
+  }
+
+  @Test
+  void theResponseBudgetMustBeAPositiveNumberOfBytes() {
+    assertThat(error("--max-response-bytes", "0")).isEqualTo(
+        "--max-response-bytes must be a positive number of bytes (e.g. 65536, 64k, 4m), was '0'");
+    assertThat(error("--max-response-bytes", "-5")).contains("'-5'");
+    assertThat(error("--max-response-bytes", "lots")).contains("'lots'");
+    assertThat(error("--max-response-bytes", "99999999999999999999m")).contains("'99999999999999999999m'");
   }
 }
