@@ -87,4 +87,13 @@ class OutputSchemaTest {
   void outputSchemasAreNotClosed() {
     assertThat(output("getAccount").has("additionalProperties")).isFalse();
   }
+  @Test
+  void oneOfBecomesAnyOfSoThatResponsesMatchingSeveralBranchesAreNotRejected() {
+    JsonNode schema = output("either");
+
+    assertThat(schema.at("/properties/owner").has("oneOf")).isFalse();
+    assertThat(schema.at("/properties/owner/anyOf")).hasSize(2);
+    // Data is not schema: an example's "oneOf" key stays.
+    assertThat(schema.path("examples").toString()).isEqualTo("[{\"oneOf\":\"data, not a keyword\"}]");
+  }
 }

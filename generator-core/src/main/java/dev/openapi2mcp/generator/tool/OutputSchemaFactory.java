@@ -23,6 +23,12 @@ import java.util.Map;
  * {@code oneOf}/{@code anyOf} of objects only. The root gets {@code type: object} when the spec leaves it implicit;
  * nothing is closed ({@code additionalProperties} stays as the spec says), so that an API adding fields does not
  * drift from its schema.
+ *
+ * <p>Every {@code oneOf} becomes {@code anyOf}: MCP clients validate {@code structuredContent} against the
+ * outputSchema, and real responses often match more than one branch of a {@code oneOf} whose branches overlap
+ * (open objects with few required properties), which a strict validator rejects although the response is what
+ * the API documents. {@code anyOf} keeps the alternatives and drops only their exclusivity; the runtime's drift
+ * check treats both alike.
  */
 final class OutputSchemaFactory {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -44,6 +50,7 @@ final class OutputSchemaFactory {
     if (!converted.isObject()) {
       return null;
     }
+    Schemas.oneOfToAnyOf(converted);
     Map<String, JsonNode> root = new HashMap<>();
     converted.properties().forEach(field -> root.put(field.getKey(), field.getValue()));
     root.putIfAbsent("type", JSON.textNode("object"));
