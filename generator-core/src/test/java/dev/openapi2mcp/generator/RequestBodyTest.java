@@ -186,6 +186,33 @@ class RequestBodyTest {
     assertThat(again.tool("sameNames").http()).isEqualTo(server.tool("sameNames").http());
   }
 
+  @Test
+  void aMultipartAllOfOfObjectsIsMergedIntoArguments() {
+    assertThat(server.tool("uploadVideo").http().body()).isEqualTo(RequestBody.multipart(false, List.of("videofile"),
+        "name", "name", "channelId", "channelId", "videofile", "videofile"));
+    assertThat(SchemaChecks.parse(server.property("uploadVideo", "videofile")).at("/properties/contentType/description")
+        .asText()).isEqualTo("The part's media type; the API expects video/mp4, video/webm.");
+  }
+
+  @Test
+  void aMultipartBodyThatNamesNoPartsYieldsToAnotherMediaType() {
+    assertThat(server.tool("streamOrParts").http().body())
+        .isEqualTo(RequestBody.whole("application/octet-stream", true, "body"));
+  }
+
+  @Test
+  void aMultipartBodyThatNamesNoPartsAndHasNoAlternativeIsOneArgumentWithAWarning() {
+    assertThat(server.tool("multipartWithoutParts").http().body())
+        .isEqualTo(RequestBody.whole("multipart/form-data", false, "body"));
+    assertThat(server.result().warnings()).filteredOn(w -> "multipartWithoutParts".equals(w.operationId()))
+        .singleElement().satisfies(w -> {
+      assertThat(w.operationId()).isEqualTo("multipartWithoutParts");
+      assertThat(w.pointer()).isEqualTo("/paths/~1stream-only/post/requestBody/content/multipart~1form-data/schema");
+      assertThat(w.message()).isEqualTo("the multipart/form-data body is not an object with properties, so its "
+          + "parts cannot be told apart; the tool takes the whole body as one argument");
+    });
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

@@ -423,12 +423,42 @@ public final class ApiModelBuilder {
           operationId);
       return null;
     }
-    String mediaType = MediaTypes.preferred(content.keySet());
+    // A multipart body is only sent part by part when its schema names the parts; else another type is better.
+    String mediaType = MediaTypes.preferred(content.keySet(),
+        type -> !MediaTypes.isMultipartForm(type) || namesParts(content.get(type)));
     MediaType chosen = content.get(mediaType);
     Schema<?> schema = chosen == null ? null : chosen.getSchema();
     String schemaPointer = JsonPointers.append(pointer, "requestBody", "content", mediaType, "schema");
     return new BodyModel(mediaType, Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
         tree(schema), schemaPointer, partContentTypes(chosen));
+  }
+
+  /** Whether the media type's schema, or one of its {@code allOf} parts, lists properties. */
+  private boolean namesParts(MediaType mediaType) {
+    Schema<?> schema = mediaType == null ? null : resolve(mediaType.getSchema());
+    if (schema == null) {
+      return false;
+    }
+    if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+      return true;
+    }
+    if (schema.getAllOf() != null) {
+      for (Schema<?> part : schema.getAllOf()) {
+        Schema<?> resolved = resolve(part);
+        if (resolved != null && resolved.getProperties() != null && !resolved.getProperties().isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code schema}, or the component its {@code $ref} names (one step), or null. */
+  private Schema<?> resolve(Schema<?> schema) {
+    if (schema == null || schema.get$ref() == null) {
+      return schema;
+    }
+    return lookup(components.getSchemas(), schema.get$ref(), "#/components/schemas/");
   }
 
   private static Map<String, String> partContentTypes(MediaType mediaType) {

@@ -1,5 +1,6 @@
 package dev.openapi2mcp.generator.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +19,29 @@ public final class MediaTypes {
    * @param mediaTypes the keys of the body's {@code content}, in spec order; not empty
    */
   public static String preferred(Collection<String> mediaTypes) {
+    return preferred(mediaTypes, type -> true);
+  }
+
+  /**
+   * As {@link #preferred(Collection)}, passing over media types that are not {@code usable} as long as another one
+   * is; when none is usable, the first by preference.
+   */
+  public static String preferred(Collection<String> mediaTypes, Predicate<String> usable) {
+    List<String> ranked = new ArrayList<>();
     for (Predicate<String> kind : List.<Predicate<String>>of(
-        MediaTypes::isJson, MediaTypes::isFormUrlEncoded, MediaTypes::isMultipartForm)) {
+        MediaTypes::isJson, MediaTypes::isFormUrlEncoded, MediaTypes::isMultipartForm, type -> true)) {
       for (String type : mediaTypes) {
-        if (kind.test(type)) {
-          return type;
+        if (kind.test(type) && !ranked.contains(type)) {
+          ranked.add(type);
         }
       }
     }
-    return mediaTypes.iterator().next();
+    for (String type : ranked) {
+      if (usable.test(type)) {
+        return type;
+      }
+    }
+    return ranked.get(0);
   }
 
   public static boolean isJson(String mediaType) {

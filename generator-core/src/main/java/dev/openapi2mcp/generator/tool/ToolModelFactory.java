@@ -134,7 +134,7 @@ public final class ToolModelFactory {
           files.add(argument);
           properties.set(argument, FileArgumentSchema.of(file, fileParts));
         } else {
-          String pointer = JsonPointers.append(shape.propertiesPointer(), property.getKey());
+          String pointer = shape.pointers().get(property.getKey());
           properties.set(argument, Schemas.annotate(scope.convert(property.getValue(), pointer), null, false));
         }
         if (body.required() && shape.required().contains(property.getKey())) {
@@ -221,7 +221,7 @@ public final class ToolModelFactory {
       default -> {
         if (MediaTypes.isMultipartForm(mediaType)) {
           diagnostics.warning("the multipart/form-data body is not an object with properties, so its parts "
-              + "cannot be told apart; the tool takes it as one argument and sends it as JSON", body.pointer(),
+              + "cannot be told apart; the tool takes the whole body as one argument", body.pointer(),
               operation.operationId());
         }
         return Schemas.annotate(scope.convert(body.schema(), body.pointer()), body.description(), false);
