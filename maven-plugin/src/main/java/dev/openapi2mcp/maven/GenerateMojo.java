@@ -5,6 +5,7 @@ import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
+import dev.openapi2mcp.generator.Reports;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;

@@ -4,6 +4,7 @@ import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
+import dev.openapi2mcp.generator.Reports;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class Cli {
     try {
       return dispatch(List.of(args));
     } catch (UsageException e) {
-      err.println(Reports.usageError(e));
+      err.println(CliMessages.usageError(e));
       return USAGE_ERROR;
     } catch (RuntimeException e) {
       err.println(Reports.PREFIX + "internal error; please report it with the spec that caused it:");
@@ -89,7 +90,7 @@ public final class Cli {
       err.println(Reports.failure(config.inputSpec(), e));
       return GENERATION_FAILED;
     }
-    result.warnings().forEach(warning -> err.println(Reports.warning(warning)));
+    result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));
     out.println(Reports.summary(config.serverName(), result));
     return OK;
   }
