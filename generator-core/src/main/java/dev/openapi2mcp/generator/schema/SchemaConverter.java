@@ -197,6 +197,14 @@ public final class SchemaConverter {
             out.put(keyword, value.deepCopy());
           }
         }
+        case "pattern" -> {
+          if (isRegularExpression(value)) {
+            out.put(keyword, value.deepCopy());
+          } else {
+            // Issue 3 (ijenko.net: "[0-9]{,2}"): clients compile tool schemas; one bad pattern can cost the tool.
+            diagnostics.warning("pattern " + value + " is not a regular expression; dropped", at, null);
+          }
+        }
         default -> out.put(keyword, subschemas(keyword, value, at, defs, hidden));
       }
     }
@@ -236,6 +244,23 @@ public final class SchemaConverter {
       return converted;
     }
     return value.deepCopy();
+  }
+
+  /**
+   * Whether a {@code pattern} compiles. Java's syntax stands in for ECMA-262's, which JSON Schema names: the faults
+   * real descriptions have (a quantifier without a lower bound, unbalanced brackets) are errors in both, and in the
+   * unicode mode JavaScript clients compile schemas with.
+   */
+  private static boolean isRegularExpression(JsonNode value) {
+    if (!value.isTextual()) {
+      return false;
+    }
+    try {
+      java.util.regex.Pattern.compile(value.asText());
+      return true;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
   }
 
   /** OpenAPI 3.0's {@code exclusiveMinimum: true} qualifies {@code minimum}; 2020-12 carries the number. */

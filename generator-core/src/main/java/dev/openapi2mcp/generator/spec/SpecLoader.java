@@ -39,7 +39,7 @@ public final class SpecLoader {
       Pattern.compile("\\.items is missing$"),
       Pattern.compile("\\.operationId is repeated$"),
       Pattern.compile(" is unexpected$"),
-      Pattern.compile("\\.default is not of type `\\w+`$"),
+      Pattern.compile("\\.default(=`[^`]*`)? is not of type `[\\w-]+`$"),
       // swagger-parser's whole message for a contact or license URL it does not accept (zeit.co: "zeit.co"):
       // metadata no tool uses.
       Pattern.compile("^info\\.(contact|license)\\."));

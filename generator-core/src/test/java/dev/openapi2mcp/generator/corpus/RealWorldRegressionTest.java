@@ -266,4 +266,51 @@ class RealWorldRegressionTest {
     assertThat(server.toolNames()).containsExactly("ping");
     assertThat(server.result().warnings()).anySatisfy(w -> assertThat(w.message()).startsWith("info.contact."));
   }
+
+  /** Issue 3 (sinao.app): a default that is no date-time ("now") for a date-time string is a warning too. */
+  @Test
+  void aDefaultThatIsNoDateTimeIsAWarning() throws Exception {
+    GeneratedServer server = generate("dates", """
+        openapi: 3.0.3
+        info: {title: Dates, version: "1"}
+        servers: [{url: "https://dates.example.com"}]
+        paths:
+          /vat:
+            get:
+              operationId: getVat
+              parameters:
+                - {name: start_at, in: query, schema: {type: string, format: date-time, default: now}}
+              responses: {"200": {description: ok}}
+        """);
+
+    assertThat(server.toolNames()).containsExactly("getVat");
+    assertThat(server.result().warnings()).anySatisfy(w -> assertThat(w.message())
+        .endsWith("default=`now` is not of type `date-time`"));
+  }
+
+  /** Issue 3 (ijenko.net): a pattern that is no regular expression is dropped with a warning at its location. */
+  @Test
+  void aPatternThatDoesNotCompileIsDroppedWithAWarning() throws Exception {
+    GeneratedServer server = generate("patterns", """
+        openapi: 3.0.3
+        info: {title: Patterns, version: "1"}
+        servers: [{url: "https://patterns.example.com"}]
+        paths:
+          /run:
+            post:
+              operationId: run
+              parameters:
+                - {name: octet, in: query, schema: {type: string, pattern: "^1[0-9]{,2}$"}}
+                - {name: code, in: query, schema: {type: string, pattern: "^[A-Z]{2}[0-9]{0,2}$"}}
+              responses: {"200": {description: ok}}
+        """);
+
+    JsonNode properties = server.schema("run").path("properties");
+    assertThat(properties.path("octet").has("pattern")).isFalse();
+    assertThat(properties.path("code").path("pattern").asText()).isEqualTo("^[A-Z]{2}[0-9]{0,2}$");
+    assertThat(server.result().warnings()).anySatisfy(w -> {
+      assertThat(w.message()).isEqualTo("pattern \"^1[0-9]{,2}$\" is not a regular expression; dropped");
+      assertThat(w.pointer()).endsWith("/pattern");
+    });
+  }
 }
