@@ -100,8 +100,16 @@ final class ToolsClassEmitter {
       return CodeBlock.of("$T.whole($S, $L, $S)", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required(),
           body.argument());
     }
-    CodeBlock.Builder call = CodeBlock.builder()
-        .add("$T.flattened($S, $L", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required());
+    CodeBlock.Builder call = CodeBlock.builder();
+    if (body.multipart()) {
+      CodeBlock.Builder files = CodeBlock.builder();
+      for (int i = 0; i < body.fileArguments().size(); i++) {
+        files.add(i == 0 ? "$S" : ", $S", body.fileArguments().get(i));
+      }
+      call.add("$T.multipart($L, $T.of($L)", RuntimeTypes.REQUEST_BODY, body.required(), List.class, files.build());
+    } else {
+      call.add("$T.flattened($S, $L", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required());
+    }
     for (Map.Entry<String, String> property : body.properties().entrySet()) {
       call.add(", $S, $S", property.getKey(), property.getValue());
     }

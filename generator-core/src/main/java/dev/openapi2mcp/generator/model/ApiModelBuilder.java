@@ -2,6 +2,7 @@ package dev.openapi2mcp.generator.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import dev.openapi2mcp.generator.spec.LoadedSpec;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,12 +45,17 @@ public final class ApiModelBuilder {
   private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
   private final LoadedSpec spec;
+  private final Map<String, String> serverVariables;
+  private final String serverUrl;
   private final Diagnostics diagnostics;
   private final ObjectMapper schemaMapper;
   private final Components components;
 
-  private ApiModelBuilder(LoadedSpec spec, Diagnostics diagnostics) {
+  private ApiModelBuilder(LoadedSpec spec, Map<String, String> serverVariables, String serverUrl,
+      Diagnostics diagnostics) {
     this.spec = spec;
+    this.serverVariables = Map.copyOf(serverVariables);
+    this.serverUrl = serverUrl;
     this.diagnostics = diagnostics;
     this.schemaMapper = spec.openApi31() ? Json31.mapper() : Json.mapper();
     this.components = spec.openApi().getComponents() == null ? new Components() : spec.openApi().getComponents();
@@ -56,7 +63,19 @@ public final class ApiModelBuilder {
 
   /** Builds the model, adding what it finds to {@code diagnostics} (errors included; the caller decides). */
   public static ApiModel build(LoadedSpec spec, Diagnostics diagnostics) {
-    return new ApiModelBuilder(spec, diagnostics).build();
+    return build(spec, Map.of(), null, diagnostics);
+  }
+
+  /**
+   * Builds the model with the user's choice of base URL.
+   *
+   * @param serverVariables values for variables of the spec's first server, overriding their defaults; naming a
+   *     variable that server does not declare is an error
+   * @param serverUrl the base URL to use instead of the spec's servers (an absolute http(s) URL), or null
+   */
+  public static ApiModel build(LoadedSpec spec, Map<String, String> serverVariables, String serverUrl,
+      Diagnostics diagnostics) {
+    return new ApiModelBuilder(spec, serverVariables, serverUrl, diagnostics).build();
   }
 
   private ApiModel build() {
@@ -76,19 +95,33 @@ public final class ApiModelBuilder {
   }
 
   private String baseUrl(OpenAPI api) {
+    if (serverUrl != null) {
+      return overriddenBaseUrl();
+    }
     List<Server> servers = api.getServers();
     if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
       diagnostics.warning("the spec names no server; pass the base URL at run time", "/servers", null);
+      unknownServerVariables(Map.of());
       return null;
     }
     Server server = servers.get(0);
+    Map<String, ServerVariable> declared = server.getVariables() == null ? Map.of() : server.getVariables();
+    unknownServerVariables(declared);
     String url = server.getUrl();
-    if (server.getVariables() != null) {
-      for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
-        String value = variable.getValue() == null ? null : variable.getValue().getDefault();
-        if (value != null) {
-          url = url.replace("{" + variable.getKey() + "}", value);
-        }
+    for (Map.Entry<String, ServerVariable> variable : new TreeMap<>(declared).entrySet()) {
+      String value = serverVariables.get(variable.getKey());
+      ServerVariable definition = variable.getValue();
+      if (value != null && definition != null && definition.getEnum() != null && !definition.getEnum().isEmpty()
+          && !definition.getEnum().contains(value)) {
+        diagnostics.warning("server variable " + variable.getKey() + " is set to '" + value
+            + "', which is not among the values the spec allows " + definition.getEnum(),
+            JsonPointers.append("/servers/0/variables", variable.getKey()), null);
+      }
+      if (value == null && definition != null) {
+        value = definition.getDefault();
+      }
+      if (value != null) {
+        url = url.replace("{" + variable.getKey() + "}", value);
       }
     }
     if (url.contains("{")) {
@@ -118,6 +151,38 @@ public final class ApiModelBuilder {
     }
     diagnostics.warning("server URL " + url + " is relative; pass the base URL at run time", "/servers/0/url", null);
     return null;
+  }
+
+  /** The configured base URL, which must be an absolute http(s) URL; the spec's servers are not consulted. */
+  private String overriddenBaseUrl() {
+    if (!serverVariables.isEmpty()) {
+      diagnostics.warning("serverVariables " + new TreeMap<>(serverVariables).keySet()
+          + " are ignored: serverUrl " + serverUrl + " replaces the spec's servers", "/servers", null);
+    }
+    URI uri;
+    try {
+      uri = new URI(serverUrl);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+      diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, "serverUrl '" + serverUrl
+          + "' is not an absolute http or https URL", null, null, null));
+      return null;
+    }
+    return serverUrl;
+  }
+
+  /** Every configured server variable must be one the first server declares: a typo would go unnoticed. */
+  private void unknownServerVariables(Map<String, ServerVariable> declared) {
+    for (String name : new TreeMap<>(serverVariables).keySet()) {
+      if (!declared.containsKey(name)) {
+        diagnostics.error("server variable " + name + " is configured but the spec's first server declares "
+            + (declared.isEmpty() ? "no variables" : "only " + new TreeMap<>(declared).keySet()), "/servers/0",
+            null);
+      }
+    }
   }
 
   private Map<String, SecuritySchemeModel> securitySchemes() {
@@ -326,7 +391,19 @@ public final class ApiModelBuilder {
     Schema<?> schema = chosen == null ? null : chosen.getSchema();
     String schemaPointer = JsonPointers.append(pointer, "requestBody", "content", mediaType, "schema");
     return new BodyModel(mediaType, Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
-        tree(schema), schemaPointer);
+        tree(schema), schemaPointer, partContentTypes(chosen));
+  }
+
+  private static Map<String, String> partContentTypes(MediaType mediaType) {
+    Map<String, String> types = new TreeMap<>();
+    if (mediaType != null && mediaType.getEncoding() != null) {
+      mediaType.getEncoding().forEach((property, encoding) -> {
+        if (encoding != null && encoding.getContentType() != null && !encoding.getContentType().isBlank()) {
+          types.put(property, encoding.getContentType().strip());
+        }
+      });
+    }
+    return types;
   }
 
   private List<List<String>> security(List<SecurityRequirement> requirements,

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.generator.description.DescriptionComposer;
+import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import dev.openapi2mcp.generator.model.BodyModel;
+import dev.openapi2mcp.generator.model.MediaTypes;
 import dev.openapi2mcp.generator.model.OperationModel;
 import dev.openapi2mcp.generator.model.ParameterModel;
 import dev.openapi2mcp.generator.naming.ArgumentKey;
@@ -26,7 +28,8 @@ import java.util.Map;
  *
  * <p>The input schema is an object schema with one property per argument: parameters first (in spec order,
  * each with its description, schema, default and deprecation), then the request body, flattened or whole (see
- * {@link BodyShape}). {@code required} lists the required parameters and, when the body is required, the
+ * {@link BodyShape}; multipart file parts take the file-argument object of {@link FileArgumentSchema}, binary bodies
+ * a base64 string, text bodies a string). {@code required} lists the required parameters and, when the body is required, the
  * required body properties (or {@code body}); an optional body's properties are all optional, since leaving
  * them all out means sending no body. {@code additionalProperties} is false, and recursive components sit in
  * {@code $defs}.
@@ -37,11 +40,25 @@ public final class ToolModelFactory {
   private final NamingStrategy naming;
   private final SchemaConverter converter;
   private final DescriptionComposer descriptions;
+  private final FileParts fileParts;
+  private final Diagnostics diagnostics;
 
+  /** A factory with base64 file parts, whose warnings go nowhere (for tests of the happy path). */
   public ToolModelFactory(NamingStrategy naming, SchemaConverter converter, DescriptionComposer descriptions) {
+    this(naming, converter, descriptions, FileParts.BASE64, new Diagnostics(null));
+  }
+
+  /**
+   * @param fileParts how multipart file parts are handed over
+   * @param diagnostics where warnings about bodies that cannot be represented faithfully go
+   */
+  public ToolModelFactory(NamingStrategy naming, SchemaConverter converter, DescriptionComposer descriptions,
+      FileParts fileParts, Diagnostics diagnostics) {
     this.naming = naming;
     this.converter = converter;
     this.descriptions = descriptions;
+    this.fileParts = fileParts;
+    this.diagnostics = diagnostics;
   }
 
   /** One tool per operation, in the operations' order. */
@@ -93,20 +110,26 @@ public final class ToolModelFactory {
     BodyBindingModel bodyBinding = null;
     if (shape != null && shape.flattened()) {
       Map<String, String> wire = new LinkedHashMap<>();
+      List<String> files = new ArrayList<>();
       for (Map.Entry<String, JsonNode> property : shape.properties().entrySet()) {
         String argument = arguments.get(next++);
         wire.put(argument, property.getKey());
-        String pointer = JsonPointers.append(shape.propertiesPointer(), property.getKey());
-        properties.set(argument, Schemas.annotate(scope.convert(property.getValue(), pointer), null, false));
+        FilePart file = shape.fileParts().get(property.getKey());
+        if (file != null) {
+          files.add(argument);
+          properties.set(argument, FileArgumentSchema.of(file, fileParts));
+        } else {
+          String pointer = JsonPointers.append(shape.propertiesPointer(), property.getKey());
+          properties.set(argument, Schemas.annotate(scope.convert(property.getValue(), pointer), null, false));
+        }
         if (body.required() && shape.required().contains(property.getKey())) {
           required.add(argument);
         }
       }
-      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), null, wire);
+      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), null, wire, files);
     } else if (shape != null) {
       String argument = arguments.get(next);
-      properties.set(argument, Schemas.annotate(scope.convert(body.schema(), body.pointer()), body.description(),
-          false));
+      properties.set(argument, wholeBodySchema(body, shape, scope, operation));
       if (body.required()) {
         required.add(argument);
       }
@@ -129,6 +152,48 @@ public final class ToolModelFactory {
         operation.security());
     return new ToolModel(name, methodName, operation.summary(), descriptions.compose(operation),
         Schemas.toJson(Schemas.ordered(root)), ToolHints.forMethod(operation.method()), http);
+  }
+
+  /** The schema of the one argument that holds a whole body, per {@link BodyShape.Kind}. */
+  private JsonNode wholeBodySchema(BodyModel body, BodyShape shape, SchemaScope scope, OperationModel operation) {
+    String mediaType = MediaTypes.essence(body.mediaType());
+    switch (shape.kind()) {
+      case BINARY -> {
+        Map<String, JsonNode> bytes = new HashMap<>();
+        bytes.put("type", JSON.textNode("string"));
+        bytes.put("description", JSON.textNode(sentence(body.description())
+            + "The request body (" + mediaType + "): its bytes, base64-encoded (standard alphabet)."));
+        bytes.put("contentEncoding", JSON.textNode("base64"));
+        if (!mediaType.equals("application/octet-stream") && !mediaType.contains("*")) {
+          bytes.put("contentMediaType", JSON.textNode(mediaType));
+        }
+        return Schemas.ordered(bytes);
+      }
+      case TEXT -> {
+        JsonNode converted = scope.convert(body.schema(), body.pointer());
+        boolean plainString = converted.isObject() && converted.path("type").asText("").equals("string");
+        JsonNode text = plainString ? converted : JSON.objectNode().put("type", "string");
+        return Schemas.annotate(text, sentence(body.description()) + "The request body (" + mediaType
+            + "), sent as is.", false);
+      }
+      default -> {
+        if (MediaTypes.isMultipartForm(mediaType)) {
+          diagnostics.warning("the multipart/form-data body is not an object with properties, so its parts "
+              + "cannot be told apart; the tool takes it as one argument and sends it as JSON", body.pointer(),
+              operation.operationId());
+        }
+        return Schemas.annotate(scope.convert(body.schema(), body.pointer()), body.description(), false);
+      }
+    }
+  }
+
+  /** {@code text} as the first sentence of a description, with a space after it; empty for null. */
+  private static String sentence(String text) {
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    String stripped = text.strip();
+    return stripped + (stripped.endsWith(".") ? " " : ". ");
   }
 
   private static ParameterBindingModel binding(ParameterModel parameter, String argument) {

@@ -17,8 +17,9 @@ import java.util.Objects;
  *
  * <p>{@code fileArguments} names the flattened arguments that are file parts of a {@code multipart/form-data} body.
  * A file argument's value is an object: {@code {"content": "<base64>", "filename": "…", "contentType": "…"}}, or,
- * where the server allows local files, {@code {"path": "…"}} (see the runtime's file-part rules). Every other
- * multipart argument is a plain form field.
+ * where the server allows local files, {@code {"path": "…"}} (see the runtime's file-part rules); when the spec
+ * declares the part as an array of files, the value is an array of such objects, each sent as its own part under
+ * the part's name. Every other multipart argument is a plain form field.
  *
  * @param mediaType the request content type, e.g. {@code application/json}
  * @param required whether the operation requires a body at all

@@ -137,11 +137,11 @@ public final class PetstoreTools {
     return ToolDefinition.builder("uploadFile")
         .title("Uploads an image")
         .description("Uploads an image")
-        .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to update\",\"format\":\"int64\"},\"body\":{\"type\":\"object\",\"properties\":{\"additionalMetadata\":{\"type\":\"string\",\"description\":\"Additional data to pass to server\"},\"file\":{\"type\":\"string\",\"description\":\"file to upload\",\"format\":\"binary\"}}}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
+        .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to update\",\"format\":\"int64\"},\"additionalMetadata\":{\"type\":\"string\",\"description\":\"Additional data to pass to server\"},\"file\":{\"type\":\"object\",\"description\":\"file to upload. A file, sent as a multipart part: give its bytes base64-encoded in 'content'; 'filename' and 'contentType' are optional.\",\"properties\":{\"content\":{\"type\":\"string\",\"description\":\"The file's bytes, base64-encoded (standard alphabet).\",\"contentEncoding\":\"base64\"},\"filename\":{\"type\":\"string\",\"description\":\"The file name sent with the part.\"},\"contentType\":{\"type\":\"string\",\"description\":\"The part's media type, e.g. image/png.\"}},\"additionalProperties\":false,\"required\":[\"content\"]}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/pet/{petId}/uploadImage")
         .parameter(ParameterBinding.path("petId", "petId"))
-        .body(RequestBody.whole("multipart/form-data", false, "body"))
+        .body(RequestBody.multipart(false, List.of("file"), "additionalMetadata", "additionalMetadata", "file", "file"))
         .security("petstore_auth")
         .build();
   }
