@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
- * {@code --base-url}, {@code --allow-origin}, {@code --help}. See {@link Launcher} for the behaviour and exit
+ * {@code --base-url}, {@code --allow-origin}, {@code --file-root}, {@code --max-file-size}, {@code --help}. See {@link Launcher} for the behaviour and exit
  * codes; this class only wires the real process and the REST executor.
  */
 public final class McpServerMain {

@@ -1,11 +1,18 @@
 package dev.openapi2mcp.runtime.cli;
 
+import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
@@ -13,9 +20,13 @@ import java.util.Locale;
  *
  * @param baseUrl the {@code --base-url} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
+ * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
+ *     files are read)
+ * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
  */
 public record CommandLine(
-    Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
+    Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+    Path fileRoot, long maxFileBytes) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -25,6 +36,12 @@ public record CommandLine(
 
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  /** Without local files and with the default file-size limit. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, null, ExecutorOptions.DEFAULT_MAX_FILE_BYTES);
   }
 
   /**
@@ -44,6 +61,8 @@ public record CommandLine(
     int port = HttpTransportOptions.DEFAULT_PORT;
     String baseUrl = null;
     List<String> origins = new ArrayList<>();
+    Path fileRoot = null;
+    long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -68,14 +87,17 @@ public record CommandLine(
         case "--port" -> port = port(value);
         case "--base-url" -> baseUrl = baseUrl(value);
         case "--allow-origin" -> origins.add(origin(value));
+        case "--file-root" -> fileRoot = fileRoot(value);
+        case "--max-file-size" -> maxFileBytes = size(name, value);
         default -> throw new IllegalStateException(name);
       }
     }
-    return new CommandLine(transport, host, port, baseUrl, origins, false);
+    return new CommandLine(transport, host, port, baseUrl, origins, false, fileRoot, maxFileBytes);
   }
 
   private static boolean isKnown(String name) {
-    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin").contains(name);
+    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--file-root",
+        "--max-file-size").contains(name);
   }
 
   private static Transport transport(String value) throws UsageException {
@@ -106,6 +128,40 @@ public record CommandLine(
     }
     throw new UsageException("--port must be a number from 0 to 65535, was '" + value + "'");
   }
+
+  /** An existing directory, made absolute and real so that later checks compare like with like. */
+  private static Path fileRoot(String value) throws UsageException {
+    try {
+      Path directory = Path.of(value);
+      if (!Files.isDirectory(directory)) {
+        throw new UsageException("--file-root must be an existing directory, was '" + value + "'");
+      }
+      return directory.toRealPath();
+    } catch (InvalidPathException | IOException e) {
+      throw new UsageException("--file-root must be an existing directory, was '" + value + "'");
+    }
+  }
+
+  /** A byte count: a number, optionally followed by K, M or G (binary units; KiB, MiB, GiB and KB… also read). */
+  private static long size(String option, String value) throws UsageException {
+    Matcher m = SIZE.matcher(value.strip());
+    if (m.matches()) {
+      long number = Long.parseLong(m.group(1));
+      String unit = m.group(2).isEmpty() ? "" : m.group(2).substring(0, 1).toUpperCase(Locale.ROOT);
+      int shift = switch (unit) {
+        case "K" -> 10;
+        case "M" -> 20;
+        case "G" -> 30;
+        default -> 0;
+      };
+      if (number > 0 && number <= (Long.MAX_VALUE >> shift)) {
+        return number << shift;
+      }
+    }
+    throw new UsageException(option + " must be a positive size such as 1048576, 512K or 32M, was '" + value + "'");
+  }
+
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*([kKmMgG](?:i?[bB])?|[bB]?)");
 
   private static String baseUrl(String value) throws UsageException {
     if (!isHttpUrl(value)) {

@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.cli;
 
+import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -60,10 +61,14 @@ public record LaunchContext(
     Objects.requireNonNull(serverOptions, "serverOptions");
   }
 
-  /** Builds the tool executor; a thrown exception's message is shown to the user, so it must hold no secret. */
+  /**
+   * Builds the tool executor; a thrown exception's message is shown to the user, so it must hold no secret.
+   * {@code options} are the defaults with what the command line set (local files for file parts, their limit).
+   */
   @FunctionalInterface
   public interface ExecutorFactory {
-    ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment);
+    ToolExecutor create(
+        ServerDefinition definition, String baseUrl, Map<String, String> environment, ExecutorOptions options);
   }
 
   /** Registers shutdown work; closing the returned handle unregisters it. */

@@ -25,6 +25,9 @@ public final class Usage {
         + (definition.baseUrl() != null ? definition.baseUrl() : "none; this option is required") + ")");
     option(text, "--allow-origin ORIGIN", "also accept browser requests from ORIGIN with --transport http,");
     option(text, "", "e.g. https://app.example.com (repeatable; loopback origins are always accepted)");
+    option(text, "--file-root DIR", "let file-upload arguments name local files inside DIR by 'path'");
+    option(text, "", "(default: none; files are then sent only as base64 'content')");
+    option(text, "--max-file-size SIZE", "the largest file sent in one upload, e.g. 32M (default: 32M)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {

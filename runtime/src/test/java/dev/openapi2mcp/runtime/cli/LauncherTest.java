@@ -42,7 +42,7 @@ class LauncherTest {
   private final List<String> seenBaseUrls = new CopyOnWriteArrayList<>();
   private final AtomicReference<McpServer> server = new AtomicReference<>();
   private String stdin = "";
-  private LaunchContext.ExecutorFactory executors = (definition, baseUrl, env) -> {
+  private LaunchContext.ExecutorFactory executors = (definition, baseUrl, env, options) -> {
     seenBaseUrls.add(baseUrl);
     return SampleServer.executor(server);
   };
@@ -119,9 +119,26 @@ class LauncherTest {
     assertThat(seenBaseUrls).containsExactly("https://override.example.com/v2", "http://127.0.0.1:9/api");
   }
 
+  /** Issue 3: --file-root and --max-file-size reach the executor's options. */
+  @Test
+  void fileOptionsReachTheExecutor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+    List<dev.openapi2mcp.runtime.http.ExecutorOptions> seen = new CopyOnWriteArrayList<>();
+    executors = (definition, baseUrl, env, options) -> {
+      seen.add(options);
+      return SampleServer.executor(server);
+    };
+
+    assertThat(run("--file-root", temp.toString(), "--max-file-size", "1M")).isEqualTo(Launcher.OK);
+
+    assertThat(seen).singleElement().satisfies(options -> {
+      assertThat(options.fileRoot()).isEqualTo(temp.toRealPath());
+      assertThat(options.maxFileBytes()).isEqualTo(1024 * 1024);
+    });
+  }
+
   @Test
   void anExecutorThatCannotBeBuiltIsExit1WithItsMessage() {
-    executors = (definition, baseUrl, env) -> {
+    executors = (definition, baseUrl, env, options) -> {
       throw new IllegalStateException("SAMPLE_TOKEN is empty");
     };
     assertThat(run()).isEqualTo(Launcher.FAILED);
