@@ -39,7 +39,8 @@ final class ArgumentSampler {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
-   * @param allOptional whether every optional top-level argument is given (else each with probability ½)
+   * @param allOptional whether every optional top-level argument is given (else none is; optional properties
+   *     below the top level are given with probability ½ either way)
    * @param useExamples whether {@code examples}/{@code default} are used where present
    */
   record Options(boolean allOptional, boolean useExamples, Set<String> nonEmpty) {
@@ -127,7 +128,7 @@ final class ArgumentSampler {
     for (Map.Entry<String, JsonNode> property : properties.properties()) {
       String name = property.getKey();
       boolean include = required.contains(name)
-          || (depth < MAX_DEPTH && (topLevel && options.allOptional() || random.nextBoolean()));
+          || (topLevel ? options.allOptional() : depth < MAX_DEPTH && random.nextBoolean());
       if (include && !isForbidden(property.getValue())) {
         object.set(name, value(propertySchema(property.getValue(), name, topLevel), depth + 1, false));
       }
@@ -232,6 +233,13 @@ final class ArgumentSampler {
   private String string(JsonNode s) {
     int min = s.path("minLength").asInt(0);
     int max = s.has("maxLength") ? s.get("maxLength").asInt() : Integer.MAX_VALUE;
+    String encoding = s.path("contentEncoding").asText("");
+    if (encoding.equals("base64") || encoding.equals("base64url")) {
+      byte[] bytes = new byte[3 + random.nextInt(30)];
+      random.nextBytes(bytes);
+      return encoding.equals("base64") ? java.util.Base64.getEncoder().encodeToString(bytes)
+          : java.util.Base64.getUrlEncoder().encodeToString(bytes);
+    }
     String format = s.path("format").asText("");
     String formatted = formatted(format);
     if (formatted != null && formatted.length() >= min && formatted.length() <= max) {

@@ -74,7 +74,12 @@ final class FidelityReport {
       } else {
         md.append(", every operation");
       }
-      md.append(".\n\n");
+      md.append(".");
+      if (result.spec().requestSideOnly()) {
+        md.append(" Prism was given the spec's request-side copy (response schemas left out; see RequestSideSpec),"
+            + " since it does not start on the whole spec in reasonable time.");
+      }
+      md.append("\n\n");
       if (result.setupFailure() != null) {
         md.append("Could not be run:\n\n```\n").append(result.setupFailure()).append("\n```\n");
         continue;

