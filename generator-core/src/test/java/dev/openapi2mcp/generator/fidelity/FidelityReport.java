@@ -90,6 +90,16 @@ final class FidelityReport {
       if (shown.isEmpty()) {
         md.append("All ").append(result.calls().size()).append(" requests accepted.\n");
       }
+      md.append("\n<details><summary>Every call</summary>\n\n| tool | operation | arguments | mock answer |\n")
+          .append("|---|---|---|---|\n");
+      for (CallRecord call : result.calls()) {
+        md.append("| ").append(call.tool()).append(" | `").append(call.operation()).append("` | ")
+            .append(call.variant()).append(" | ")
+            .append(call.verdict().kind() == Verdict.Kind.ACCEPTED ? "accepted, " + status(call.answer())
+                : call.verdict().kind() + (call.exclusion() != null ? " (excluded)" : ""))
+            .append(" |\n");
+      }
+      md.append("\n</details>\n\n");
       for (CallRecord call : shown) {
         md.append("### ").append(call.tool()).append(" (").append(call.operation()).append(", ")
             .append(call.variant()).append(" arguments): ").append(call.verdict().kind());
@@ -106,6 +116,11 @@ final class FidelityReport {
       }
     }
     return md.toString();
+  }
+
+  private static String status(String answer) {
+    int space = answer.indexOf(' ');
+    return space < 0 ? answer : answer.substring(0, space);
   }
 
   private static long excludedOf(SpecResult result, Verdict.Kind kind) {
