@@ -95,7 +95,7 @@ final class FidelityReport {
       for (CallRecord call : result.calls()) {
         md.append("| ").append(call.tool()).append(" | `").append(call.operation()).append("` | ")
             .append(call.variant()).append(" | ")
-            .append(call.verdict().kind() == Verdict.Kind.ACCEPTED ? "accepted, " + status(call.answer())
+            .append(call.verdict().kind() == Verdict.Kind.ACCEPTED ? "accepted, " + shortAnswer(call.answer())
                 : call.verdict().kind() + (call.exclusion() != null ? " (excluded)" : ""))
             .append(" |\n");
       }
@@ -118,9 +118,14 @@ final class FidelityReport {
     return md.toString();
   }
 
-  private static String status(String answer) {
+  /** The status, and for a 5xx the start of the mock's explanation (its own failure, not the request's). */
+  private static String shortAnswer(String answer) {
     int space = answer.indexOf(' ');
-    return space < 0 ? answer : answer.substring(0, space);
+    if (space < 0 || !answer.startsWith("5")) {
+      return space < 0 ? answer : answer.substring(0, space);
+    }
+    String text = answer.replace('|', '/').replace('\n', ' ');
+    return text.length() > 160 ? text.substring(0, 160) + "…" : text;
   }
 
   private static long excludedOf(SpecResult result, Verdict.Kind kind) {

@@ -44,8 +44,10 @@ record Verdict(Kind kind, String detail) {
   /**
    * Classifies a recorded exchange with Prism ({@code --errors}). A rejection is a request violation of severity
    * Error in the {@code sl-violations} header, or a problem+json answer whose type says the request does not match
-   * (validation failed, no path or method matched, unsupported content type, missing credentials). Violations about
-   * Prism's own generated <em>response</em> are not about the request and do not count.
+   * (validation failed, no path or method matched, unsupported content type, missing credentials); a request
+   * violation listed in any problem's {@code validation} counts too. Violations about Prism's own generated
+   * <em>response</em> (its 500 "VIOLATIONS" answers when its example breaks the response schema) are not about the
+   * request and do not count.
    */
   static Verdict of(Exchange exchange) {
     if (exchange.status() == 0) {
@@ -68,17 +70,14 @@ record Verdict(Kind kind, String detail) {
       JsonNode problem = parse(exchange.responseText());
       String type = problem.path("type").asText("");
       String name = type.substring(type.indexOf('#') + 1);
-      if (REJECTING_PROBLEMS.contains(name)) {
-        if (problem.path("validation").isArray() && !problem.path("validation").isEmpty()) {
-          for (JsonNode violation : problem.get("validation")) {
-            if (!"Warning".equals(violation.path("severity").asText())) {
-              violations.add(describe(violation));
-            }
-          }
-        } else if (violations.isEmpty()) {
-          violations.add(exchange.status() + " " + name + ": " + problem.path("detail").asText(
-              problem.path("title").asText("")));
+      for (JsonNode violation : problem.path("validation")) {
+        if (isRequestError(violation)) {
+          violations.add(describe(violation));
         }
+      }
+      if (REJECTING_PROBLEMS.contains(name) && violations.isEmpty()) {
+        violations.add(exchange.status() + " " + name + ": " + problem.path("detail").asText(
+            problem.path("title").asText("")));
       }
     }
     if (!violations.isEmpty()) {

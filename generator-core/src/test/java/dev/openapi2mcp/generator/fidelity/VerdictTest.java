@@ -52,4 +52,24 @@ class VerdictTest {
   void noAnswerIsAMockError() {
     assertThat(Verdict.of(answer(0, List.of(), "closed")).kind()).isEqualTo(Verdict.Kind.MOCK_ERROR);
   }
+
+  @Test
+  void prismsOwnResponseViolationsAreNotAboutTheRequest() {
+    Verdict verdict = Verdict.of(answer(500, List.of("content-type: application/problem+json"),
+        "{\"type\":\"https://stoplight.io/prism/errors#VIOLATIONS\",\"status\":500,\"validation\":"
+            + "[{\"location\":[\"response\",\"body\"],\"severity\":\"Error\",\"message\":\"must be object\"}]}"));
+
+    assertThat(verdict.kind()).isEqualTo(Verdict.Kind.ACCEPTED);
+  }
+
+  @Test
+  void aRequestViolationInsideAnyProblemIsARejection() {
+    Verdict verdict = Verdict.of(answer(500, List.of("content-type: application/problem+json"),
+        "{\"type\":\"https://stoplight.io/prism/errors#VIOLATIONS\",\"status\":500,\"validation\":"
+            + "[{\"location\":[\"request\",\"header\",\"x\"],\"severity\":\"Error\",\"code\":\"type\","
+            + "\"message\":\"must be integer\"}]}"));
+
+    assertThat(verdict.kind()).isEqualTo(Verdict.Kind.REJECTED);
+    assertThat(verdict.detail()).isEqualTo("request.header.x: must be integer [type]");
+  }
 }
