@@ -1,11 +1,14 @@
 package dev.openapi2mcp.generator.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
@@ -28,13 +31,18 @@ public final class SpecLoader {
 
   /**
    * Parser messages about faults the later stages repair, reported as warnings: an array schema without
-   * {@code items} gets {@code items: {}}, a repeated operationId gets a numbered tool name, and unknown
-   * attributes are ignored by every stage anyway.
+   * {@code items} gets {@code items: {}}, a repeated operationId gets a numbered tool name, unknown
+   * attributes are ignored by every stage anyway, and a {@code default} that does not fit its schema's type
+   * is left out by the parser (issue 3: crediwatch.com, ticketmaster.com), which costs a hint, not a tool.
    */
   private static final List<Pattern> TOLERATED = List.of(
       Pattern.compile("\\.items is missing$"),
       Pattern.compile("\\.operationId is repeated$"),
-      Pattern.compile(" is unexpected$"));
+      Pattern.compile(" is unexpected$"),
+      Pattern.compile("\\.default is not of type `\\w+`$"),
+      // swagger-parser's whole message for a contact or license URL it does not accept (zeit.co: "zeit.co"):
+      // metadata no tool uses.
+      Pattern.compile("^info\\.(contact|license)\\."));
 
   private SpecLoader() {}
 
@@ -87,7 +95,7 @@ public final class SpecLoader {
     options.setExplicitStyleAndExplode(false);
     SwaggerParseResult result;
     try {
-      result = new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+      result = parse(source, raw, options, diagnostics);
     } catch (RuntimeException e) {
       diagnostics.error("swagger-parser failed: " + e, null, null);
       throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
@@ -106,6 +114,39 @@ public final class SpecLoader {
     diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " has errors");
     boolean openApi31 = result.getOpenAPI().getSpecVersion() == SpecVersion.V31;
     return new LoadedSpec(result.getOpenAPI(), source.display(), openApi31, methodOrder(raw));
+  }
+
+  /**
+   * Parses the description at its location, so that relative references resolve against it. An OpenAPI 3 document
+   * that swagger-parser would misread is parsed from a repaired copy, still against its location: discriminator
+   * mappings that name missing files dropped ({@link DanglingMappings}), component references of the wrong kind
+   * read as meant ({@link MisdirectedRefs}), both with warnings; then local references other than plain component
+   * references inlined ({@link LocalRefInliner}).
+   */
+  private static SwaggerParseResult parse(SpecSource source, JsonNode raw, ParseOptions options,
+      Diagnostics diagnostics) {
+    if (raw == null || !raw.has("openapi")) {
+      return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+    }
+    List<String> dangling = source.isRemote() ? List.of() : DanglingMappings.find(raw, source.file().getParent());
+    List<MisdirectedRefs.Fix> misdirected = MisdirectedRefs.find(raw);
+    boolean inline = LocalRefInliner.needed(raw);
+    if (dangling.isEmpty() && misdirected.isEmpty() && !inline) {
+      return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+    }
+    JsonNode repaired = raw.deepCopy();
+    DanglingMappings.drop(repaired, dangling, diagnostics);
+    MisdirectedRefs.apply(repaired, misdirected, diagnostics);
+    if (LocalRefInliner.needed(repaired)) {
+      repaired = LocalRefInliner.inline(repaired);
+    }
+    String text;
+    try {
+      text = Json.mapper().writeValueAsString(repaired);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize the repaired description", e);
+    }
+    return new OpenAPIV3Parser().readContents(text, null, options, source.parserLocation());
   }
 
   /** The parsed model keeps paths in order but not the methods within a path; the raw document does. */
