@@ -53,6 +53,9 @@ final class ToolsClassEmitter {
     }
     code.add("\n.description($L)", StringLiterals.of(tool.description()));
     code.add("\n.inputSchema($L)", StringLiterals.of(tool.inputSchema()));
+    if (tool.outputSchema() != null) {
+      code.add("\n.outputSchema($L)", StringLiterals.of(tool.outputSchema()));
+    }
     ToolHints hints = tool.hints();
     code.add("\n.readOnlyHint($L).destructiveHint($L).idempotentHint($L).openWorldHint($L)", hints.readOnly(),
         hints.destructive(), hints.idempotent(), hints.openWorld());

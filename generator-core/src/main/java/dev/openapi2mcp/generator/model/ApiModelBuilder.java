@@ -17,6 +17,8 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -307,7 +309,42 @@ public final class ApiModelBuilder {
     List<List<String>> security = security(requirements, schemes, pointer, operationId);
     return new OperationModel(operationId, method, path, blankToNull(operation.getSummary()),
         blankToNull(operation.getDescription()), Boolean.TRUE.equals(operation.getDeprecated()), parameters, body,
-        security, pointer);
+        security, pointer, successResponse(operation.getResponses(), pointer));
+  }
+
+  /** See {@link ResponseModel} for which response this is. */
+  private ResponseModel successResponse(ApiResponses responses, String pointer) {
+    if (responses == null || responses.isEmpty()) {
+      return null;
+    }
+    List<String> success = new ArrayList<>();
+    for (String status : responses.keySet()) {
+      if (status.matches("2\\d\\d")) {
+        success.add(status);
+      }
+    }
+    success.sort(null);
+    responses.keySet().stream().filter(status -> status.equalsIgnoreCase("2XX")).forEach(success::add);
+    if (success.isEmpty() && responses.containsKey("default")) {
+      success.add("default");
+    }
+    for (String status : success) {
+      ApiResponse response = responses.get(status);
+      if (response != null && response.get$ref() != null) {
+        response = lookup(components.getResponses(), response.get$ref(), "#/components/responses/");
+      }
+      Content content = response == null ? null : response.getContent();
+      if (content == null) {
+        continue;
+      }
+      for (Map.Entry<String, MediaType> entry : content.entrySet()) {
+        if (MediaTypes.isJson(entry.getKey()) && entry.getValue() != null && entry.getValue().getSchema() != null) {
+          return new ResponseModel(status, entry.getKey(), tree(entry.getValue().getSchema()),
+              JsonPointers.append(pointer, "responses", status, "content", entry.getKey(), "schema"));
+        }
+      }
+    }
+    return null;
   }
 
   private List<ParameterModel> parameters(List<Parameter> pathLevel, List<Parameter> operationLevel,

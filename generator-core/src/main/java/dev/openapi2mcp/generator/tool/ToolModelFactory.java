@@ -14,6 +14,8 @@ import dev.openapi2mcp.generator.model.ParameterModel;
 import dev.openapi2mcp.generator.naming.ArgumentKey;
 import dev.openapi2mcp.generator.naming.NamingStrategy;
 import dev.openapi2mcp.generator.naming.OperationKey;
+import dev.openapi2mcp.generator.schema.SchemaBudget;
+import dev.openapi2mcp.generator.schema.SchemaBudgeter;
 import dev.openapi2mcp.generator.schema.SchemaConverter;
 import dev.openapi2mcp.generator.schema.SchemaScope;
 import dev.openapi2mcp.generator.schema.Schemas;
@@ -37,27 +39,40 @@ import java.util.Map;
 public final class ToolModelFactory {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** How many cut places a budget warning names. */
+  static final int CUTS_NAMED = 3;
+
   private final NamingStrategy naming;
   private final SchemaConverter converter;
+  private final OutputSchemaFactory outputs;
   private final DescriptionComposer descriptions;
   private final FileParts fileParts;
+  private final SchemaBudgeter budgeter;
   private final Diagnostics diagnostics;
 
-  /** A factory with base64 file parts, whose warnings go nowhere (for tests of the happy path). */
+  /**
+   * A factory without output schemas, with base64 file parts and the default schema budget, whose warnings go
+   * nowhere (for tests of the happy path).
+   */
   public ToolModelFactory(NamingStrategy naming, SchemaConverter converter, DescriptionComposer descriptions) {
-    this(naming, converter, descriptions, FileParts.BASE64, new Diagnostics(null));
+    this(naming, converter, null, descriptions, FileParts.BASE64, SchemaBudget.DEFAULT, new Diagnostics(null));
   }
 
   /**
+   * @param inputs converts schemas in the input direction
+   * @param outputs converts schemas in the output direction, for output schemas; null for none
    * @param fileParts how multipart file parts are handed over
-   * @param diagnostics where warnings about bodies that cannot be represented faithfully go
+   * @param budget how large each tool's input and output schema may grow
+   * @param diagnostics where warnings go: bodies that cannot be represented faithfully, budget cuts
    */
-  public ToolModelFactory(NamingStrategy naming, SchemaConverter converter, DescriptionComposer descriptions,
-      FileParts fileParts, Diagnostics diagnostics) {
+  public ToolModelFactory(NamingStrategy naming, SchemaConverter inputs, SchemaConverter outputs,
+      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics) {
     this.naming = naming;
-    this.converter = converter;
+    this.converter = inputs;
+    this.outputs = outputs == null ? null : new OutputSchemaFactory(outputs);
     this.descriptions = descriptions;
     this.fileParts = fileParts;
+    this.budgeter = new SchemaBudgeter(budget);
     this.diagnostics = diagnostics;
   }
 
@@ -170,10 +185,37 @@ public final class ToolModelFactory {
       root.put("$defs", defs);
     }
 
+    ObjectNode input = Schemas.ordered(root);
+    budget(input, "input", name, operation);
+    ObjectNode output = outputs == null ? null : outputs.of(operation.response());
+    if (output != null) {
+      budget(output, "output", name, operation);
+    }
+
     HttpBindingModel http = new HttpBindingModel(operation.method(), operation.path(), bindings, bodyBinding,
         operation.security());
     return new ToolModel(name, methodName, operation.summary(), descriptions.compose(operation),
-        Schemas.toJson(Schemas.ordered(root)), ToolHints.forMethod(operation.method()), http);
+        Schemas.toJson(input), output == null ? null : Schemas.toJson(output), ToolHints.forMethod(operation.method()),
+        http);
+  }
+
+  /**
+   * Cuts the schema to the budget, with one warning per reason naming the tool, where and why: a big schema can
+   * lose hundreds of subtrees, so one warning lists the first {@value #CUTS_NAMED} places and counts the rest.
+   */
+  private void budget(ObjectNode schema, String which, String toolName, OperationModel operation) {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (SchemaBudgeter.Cut cut : budgeter.apply(schema)) {
+      byReason.computeIfAbsent(cut.reason(), r -> new ArrayList<>()).add(cut.pointer());
+    }
+    byReason.forEach((reason, pointers) -> {
+      String where = pointers.size() == 1
+          ? pointers.get(0)
+          : pointers.size() + " places (" + String.join(", ", pointers.subList(0, Math.min(CUTS_NAMED,
+              pointers.size()))) + (pointers.size() > CUTS_NAMED ? ", …" : "") + ")";
+      diagnostics.warning(which + " schema of tool " + toolName + " cut at " + where + ": " + reason,
+          operation.pointer(), operation.operationId());
+    });
   }
 
   /** The schema of the one argument that holds a whole body, per {@link BodyShape.Kind}. */

@@ -1,6 +1,5 @@
 package dev.openapi2mcp.runtime.cli;
 
-import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -61,14 +60,19 @@ public record LaunchContext(
     Objects.requireNonNull(serverOptions, "serverOptions");
   }
 
-  /**
-   * Builds the tool executor; a thrown exception's message is shown to the user, so it must hold no secret.
-   * {@code options} are the defaults with what the command line set (local files for file parts, their limit).
-   */
+  /** Builds the tool executor; a thrown exception's message is shown to the user, so it must hold no secret. */
   @FunctionalInterface
   public interface ExecutorFactory {
-    ToolExecutor create(
-        ServerDefinition definition, String baseUrl, Map<String, String> environment, ExecutorOptions options);
+    ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment);
+
+    /**
+     * As {@link #create(ServerDefinition, String, Map)}, for a command line whose executor options (such as
+     * {@code --max-response-bytes}) the factory may honour; by default they are ignored.
+     */
+    default ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
+        CommandLine options) {
+      return create(definition, baseUrl, environment);
+    }
   }
 
   /** Registers shutdown work; closing the returned handle unregisters it. */

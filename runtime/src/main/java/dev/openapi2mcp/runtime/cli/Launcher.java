@@ -1,6 +1,5 @@
 package dev.openapi2mcp.runtime.cli;
 
-import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
@@ -60,10 +59,7 @@ public final class Launcher {
     context.setUpLogging().run();
     ToolExecutor executor;
     try {
-      ExecutorOptions executorOptions = ExecutorOptions.defaults()
-          .withFileRoot(options.fileRoot())
-          .withMaxFileBytes(options.maxFileBytes());
-      executor = context.executors().create(definition, baseUrl, context.environment(), executorOptions);
+      executor = context.executors().create(definition, baseUrl, context.environment(), options);
     } catch (RuntimeException e) {
       return fail(FAILED, "cannot start: " + e.getMessage());
     }

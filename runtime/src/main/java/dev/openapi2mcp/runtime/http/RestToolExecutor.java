@@ -50,7 +50,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     this.redactor = new Redactor(definition);
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
         new LocalFiles(options.fileRoot(), options.maxFileBytes()));
-    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials);
+    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
     this.audit = new AuditLog(options.auditSink());
     this.client = CompletableFuture.supplyAsync(() -> buildClient(options), runnable -> {
       Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");

@@ -8,6 +8,7 @@ import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.SampleServer;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,7 +43,7 @@ class LauncherTest {
   private final List<String> seenBaseUrls = new CopyOnWriteArrayList<>();
   private final AtomicReference<McpServer> server = new AtomicReference<>();
   private String stdin = "";
-  private LaunchContext.ExecutorFactory executors = (definition, baseUrl, env, options) -> {
+  private LaunchContext.ExecutorFactory executors = (definition, baseUrl, env) -> {
     seenBaseUrls.add(baseUrl);
     return SampleServer.executor(server);
   };
@@ -119,26 +120,9 @@ class LauncherTest {
     assertThat(seenBaseUrls).containsExactly("https://override.example.com/v2", "http://127.0.0.1:9/api");
   }
 
-  /** Issue 3: --file-root and --max-file-size reach the executor's options. */
-  @Test
-  void fileOptionsReachTheExecutor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
-    List<dev.openapi2mcp.runtime.http.ExecutorOptions> seen = new CopyOnWriteArrayList<>();
-    executors = (definition, baseUrl, env, options) -> {
-      seen.add(options);
-      return SampleServer.executor(server);
-    };
-
-    assertThat(run("--file-root", temp.toString(), "--max-file-size", "1M")).isEqualTo(Launcher.OK);
-
-    assertThat(seen).singleElement().satisfies(options -> {
-      assertThat(options.fileRoot()).isEqualTo(temp.toRealPath());
-      assertThat(options.maxFileBytes()).isEqualTo(1024 * 1024);
-    });
-  }
-
   @Test
   void anExecutorThatCannotBeBuiltIsExit1WithItsMessage() {
-    executors = (definition, baseUrl, env, options) -> {
+    executors = (definition, baseUrl, env) -> {
       throw new IllegalStateException("SAMPLE_TOKEN is empty");
     };
     assertThat(run()).isEqualTo(Launcher.FAILED);
@@ -202,5 +186,25 @@ class LauncherTest {
   void anUnknownHostIsAUsageError() {
     assertThat(run("--transport", "http", "--port", "0", "--host", "no-such-host.invalid")).isEqualTo(Launcher.USAGE);
     assertThat(err()).contains("--host").contains("no-such-host.invalid");
+  }
+  @Test
+  void theResponseBudgetOptionReachesTheExecutorFactory() {
+    List<Long> budgets = new CopyOnWriteArrayList<>();
+    executors = new LaunchContext.ExecutorFactory() {
+      @Override
+      public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment) {
+        throw new AssertionError("the launcher passes its command line");
+      }
+
+      @Override
+      public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
+          CommandLine options) {
+        budgets.add(options.maxResponseBytes());
+        return SampleServer.executor(server);
+      }
+    };
+
+    assertThat(run("--max-response-bytes", "2k")).isEqualTo(Launcher.OK);
+    assertThat(budgets).containsExactly(2048L);
   }
 }

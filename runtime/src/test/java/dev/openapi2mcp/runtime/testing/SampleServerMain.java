@@ -20,7 +20,7 @@ public final class SampleServerMain {
   public static void main(String[] args) {
     AtomicReference<McpServer> server = new AtomicReference<>();
     LaunchContext context = LaunchContext.system(
-        (definition, baseUrl, environment, options) -> SampleServer.executor(server),
+        (definition, baseUrl, environment) -> SampleServer.executor(server),
         definition -> List.of("SAMPLE_TOKEN  bearer token (unused by the fake executor)"))
         .withOnServer(server::set)
         .withServerOptions(McpServerOptions.defaults().withPageSize(Integer.getInteger(PAGE_SIZE_PROPERTY, 100)));
