@@ -33,7 +33,8 @@ import java.util.Map;
  * {@link BodyShape}; multipart file parts take the file-argument object of {@link FileArgumentSchema}, binary bodies
  * a base64 string, text bodies a string). {@code required} lists the required parameters and, when the body is required, the
  * required body properties (or {@code body}); an optional body's properties are all optional, since leaving
- * them all out means sending no body. {@code additionalProperties} is false, and recursive components sit in
+ * them all out means sending no body, but its required ones are {@code dependentRequired} on every other body
+ * argument: once any is given, the body is sent and must be complete. {@code additionalProperties} is false, and recursive components sit in
  * {@code $defs}.
  */
 public final class ToolModelFactory {
