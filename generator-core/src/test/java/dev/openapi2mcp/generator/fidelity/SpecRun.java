@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  * put a {@link RecordingProxy} in front of it, and call every selected tool twice through the real
  * {@link RestToolExecutor}: once with every optional argument (examples preferred), once with the required ones
  * only (examples ignored). Arguments are drawn by {@link ArgumentSampler} and must pass {@link SchemaCheck} first.
+ * A JSON body Prism accepts is also checked against the spec's own schema by {@link SpecBodyCheck}.
  */
 final class SpecRun {
   private static final int ATTEMPTS = 25;
@@ -69,6 +70,12 @@ final class SpecRun {
       return failed(started, "generating or compiling the server failed: " + stackTrace(e));
     }
     List<ToolDefinition> tools = spec.select(definition.tools());
+    SpecBodyCheck bodyCheck;
+    try {
+      bodyCheck = new SpecBodyCheck(specFile);
+    } catch (IOException | RuntimeException e) {
+      return failed(started, "the spec cannot be read for the body check: " + stackTrace(e));
+    }
     List<CallRecord> calls = new ArrayList<>();
     Path mockSpec;
     try {
@@ -87,7 +94,7 @@ final class SpecRun {
       int number = 0;
       for (ToolDefinition tool : tools) {
         for (boolean all : new boolean[] {true, false}) {
-          calls.add(call(executor, prism, proxy, tool, all, number++));
+          calls.add(call(executor, prism, proxy, bodyCheck, tool, all, number++));
         }
       }
     } catch (IOException e) {
@@ -96,8 +103,8 @@ final class SpecRun {
     return new FidelityReport.SpecResult(spec, definition.tools().size(), calls, seconds(started), null);
   }
 
-  private CallRecord call(RestToolExecutor executor, PrismMock prism, RecordingProxy proxy, ToolDefinition tool,
-      boolean all, int number) throws IOException {
+  private CallRecord call(RestToolExecutor executor, PrismMock prism, RecordingProxy proxy, SpecBodyCheck bodyCheck,
+      ToolDefinition tool, boolean all, int number) throws IOException {
     String variant = all ? "all" : "required";
     String operation = tool.http().method() + " " + tool.http().pathTemplate();
     ObjectNode arguments = null;
@@ -137,6 +144,13 @@ final class SpecRun {
     }
     Exchange exchange = exchanges.get(exchanges.size() - 1);
     Verdict verdict = Verdict.of(exchange);
+    if (verdict.kind() == Verdict.Kind.ACCEPTED) {
+      List<String> bodyProblems = bodyCheck.problems(tool, exchange);
+      if (!bodyProblems.isEmpty()) {
+        verdict = new Verdict(Verdict.Kind.REJECTED, "Prism let it through, but the spec's own body schema "
+            + "(networknt, OpenAPI dialect) rejects it:\n" + String.join("\n", bodyProblems));
+      }
+    }
     if (verdict.kind() == Verdict.Kind.MOCK_ERROR && prism.awaitExit(Duration.ofSeconds(5))) {
       // Node ends on an uncaught exception before answering: this request is the one that killed it.
       verdict = new Verdict(Verdict.Kind.MOCK_ERROR, "Prism crashed on this request:\n" + crashOf(prism));
