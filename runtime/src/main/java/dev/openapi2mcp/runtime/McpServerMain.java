@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
- * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --help}. See {@link Launcher} for the behaviour and exit
+ * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
+ * {@code --max-file-size}, {@code --help}. See {@link Launcher} for the behaviour and exit
  * codes; this class only wires the real process and the REST executor.
  */
 public final class McpServerMain {
@@ -45,11 +46,18 @@ public final class McpServerMain {
     @Override
     public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
         CommandLine options) {
-      ExecutorOptions executorOptions = ExecutorOptions.defaults();
-      if (options.maxResponseBytes() != null) {
-        executorOptions = executorOptions.withMaxResponseBytes(options.maxResponseBytes());
-      }
-      return RestToolExecutor.create(definition, baseUrl, environment, executorOptions);
+      return RestToolExecutor.create(definition, baseUrl, environment, executorOptions(options));
     }
+  }
+
+  /** The executor options the command line sets: response budget, local files for file parts, their limit. */
+  static ExecutorOptions executorOptions(CommandLine options) {
+    ExecutorOptions executorOptions = ExecutorOptions.defaults()
+        .withFileRoot(options.fileRoot())
+        .withMaxFileBytes(options.maxFileBytes());
+    if (options.maxResponseBytes() != null) {
+      executorOptions = executorOptions.withMaxResponseBytes(options.maxResponseBytes());
+    }
+    return executorOptions;
   }
 }

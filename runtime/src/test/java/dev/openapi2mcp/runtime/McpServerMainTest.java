@@ -2,49 +2,29 @@ package dev.openapi2mcp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.cli.CommandLine;
-import dev.openapi2mcp.runtime.tool.CallContext;
-import dev.openapi2mcp.runtime.tool.Content;
-import dev.openapi2mcp.runtime.tool.ServerDefinition;
-import dev.openapi2mcp.runtime.tool.ToolDefinition;
-import dev.openapi2mcp.runtime.tool.ToolExecutor;
-import dev.openapi2mcp.runtime.tool.ToolResult;
-import java.util.Map;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
+import dev.openapi2mcp.runtime.http.ExecutorOptions;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 3 ("Real-world specs", item 4): the real executor wiring honours {@code --max-response-bytes}. */
+/** Issue 3: the command line's executor options reach the REST executor of generated servers. */
 class McpServerMainTest {
+  @Test
+  void fileRootAndFileSizeLimitReachTheExecutorOptions(@TempDir Path temp) throws Exception {
+    ExecutorOptions options = McpServerMain.executorOptions(
+        CommandLine.parse("--file-root", temp.toString(), "--max-file-size", "1m", "--max-response-bytes", "2k"));
 
-  private static String callWith(String... args) throws Exception {
-    ToolDefinition tool = ToolDefinition.builder("report").http("GET", "/report").build();
-    ServerDefinition definition = ServerDefinition.builder("reports").version("1").tool(tool).build();
-    try (MockWebServer api = new MockWebServer()) {
-      api.start();
-      api.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain").body("z".repeat(5000)).build());
-      ToolExecutor executor = new McpServerMain.RestExecutors().create(definition, api.url("/").toString(),
-          Map.of(), CommandLine.parse(args));
-      try {
-        ObjectNode noArguments = new ObjectMapper().createObjectNode();
-        ToolResult result = executor.execute(tool, noArguments, new CallContext("s", "c", "r"));
-        return ((Content.Text) result.content().get(0)).text();
-      } finally {
-        ((AutoCloseable) executor).close();
-      }
-    }
+    assertThat(options.fileRoot()).isEqualTo(temp.toRealPath());
+    assertThat(options.maxFileBytes()).isEqualTo(1024 * 1024);
+    assertThat(options.maxResponseBytes()).isEqualTo(2048);
   }
 
   @Test
-  void theResponseBudgetFromTheCommandLineCutsTheResponse() throws Exception {
-    assertThat(callWith("--max-response-bytes", "1000"))
-        .isEqualTo("z".repeat(1000) + "\n[truncated: 1000 of 5000 bytes shown]");
-  }
+  void withoutOptionsNoLocalFileIsReadable() throws Exception {
+    ExecutorOptions options = McpServerMain.executorOptions(CommandLine.parse());
 
-  @Test
-  void withoutTheOptionTheDefaultBudgetApplies() throws Exception {
-    assertThat(callWith()).isEqualTo("z".repeat(5000));
+    assertThat(options.fileRoot()).isNull();
+    assertThat(options.maxFileBytes()).isEqualTo(ExecutorOptions.DEFAULT_MAX_FILE_BYTES);
   }
 }

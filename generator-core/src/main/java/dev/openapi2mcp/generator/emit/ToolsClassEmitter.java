@@ -99,23 +99,27 @@ final class ToolsClassEmitter {
   }
 
   private static CodeBlock body(BodyBindingModel body) {
-    if (!body.flattened()) {
-      return CodeBlock.of("$T.whole($S, $L, $S)", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required(),
-          body.argument());
-    }
     CodeBlock.Builder call = CodeBlock.builder();
-    if (body.multipart()) {
-      CodeBlock.Builder files = CodeBlock.builder();
-      for (int i = 0; i < body.fileArguments().size(); i++) {
-        files.add(i == 0 ? "$S" : ", $S", body.fileArguments().get(i));
-      }
-      call.add("$T.multipart($L, $T.of($L)", RuntimeTypes.REQUEST_BODY, body.required(), List.class, files.build());
+    if (!body.flattened()) {
+      call.add("$T.whole($S, $L, $S)", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required(), body.argument());
     } else {
-      call.add("$T.flattened($S, $L", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required());
+      if (body.multipart()) {
+        CodeBlock.Builder files = CodeBlock.builder();
+        for (int i = 0; i < body.fileArguments().size(); i++) {
+          files.add(i == 0 ? "$S" : ", $S", body.fileArguments().get(i));
+        }
+        call.add("$T.multipart($L, $T.of($L)", RuntimeTypes.REQUEST_BODY, body.required(), List.class,
+            files.build());
+      } else {
+        call.add("$T.flattened($S, $L", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required());
+      }
+      for (Map.Entry<String, String> property : body.properties().entrySet()) {
+        call.add(", $S, $S", property.getKey(), property.getValue());
+      }
+      call.add(")");
     }
-    for (Map.Entry<String, String> property : body.properties().entrySet()) {
-      call.add(", $S, $S", property.getKey(), property.getValue());
-    }
-    return call.add(")").build();
+    body.encodings().forEach((field, style) ->
+        call.add("\n    .encoding($S, $S, $L)", field, style.style(), style.explode()));
+    return call.build();
   }
 }

@@ -430,7 +430,22 @@ public final class ApiModelBuilder {
     Schema<?> schema = chosen == null ? null : chosen.getSchema();
     String schemaPointer = JsonPointers.append(pointer, "requestBody", "content", mediaType, "schema");
     return new BodyModel(mediaType, Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
-        tree(schema), schemaPointer, partContentTypes(chosen));
+        tree(schema), schemaPointer, partContentTypes(chosen), partStyles(chosen));
+  }
+
+  /** The encoding entries that set {@code style} or {@code explode}, with the OpenAPI defaults filled in. */
+  private static Map<String, BodyModel.PartStyle> partStyles(MediaType mediaType) {
+    Map<String, BodyModel.PartStyle> styles = new TreeMap<>();
+    if (mediaType != null && mediaType.getEncoding() != null) {
+      mediaType.getEncoding().forEach((property, encoding) -> {
+        if (encoding != null && (encoding.getStyle() != null || encoding.getExplode() != null)) {
+          String style = encoding.getStyle() != null ? encoding.getStyle().toString() : "form";
+          boolean explode = encoding.getExplode() != null ? encoding.getExplode() : style.equals("form");
+          styles.put(property, new BodyModel.PartStyle(style, explode));
+        }
+      });
+    }
+    return styles;
   }
 
   /** Whether the media type's schema, or one of its {@code allOf} parts, lists properties. */

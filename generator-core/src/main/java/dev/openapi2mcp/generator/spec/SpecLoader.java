@@ -90,6 +90,9 @@ public final class SpecLoader {
 
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
+    // Keep style/explode absent where the spec leaves them out: an Encoding Object without them means "serialize
+    // by content type" (objects as JSON), not "form, exploded"; the model applies the defaults itself.
+    options.setExplicitStyleAndExplode(false);
     SwaggerParseResult result;
     try {
       result = parse(source, raw, options, diagnostics);

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class FileArgumentSchema {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** type/subtype (RFC 6838 token characters), optionally followed by {@code ; name=value} parameters. */
+  static final String MEDIA_TYPE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*"
+      + "( *; *[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+-]+)*$";
 
   private FileArgumentSchema() {}
 
@@ -58,7 +61,9 @@ final class FileArgumentSchema {
         : "The part's media type; the API expects " + part.contentType() + ".";
     properties.set("contentType", Schemas.ordered(Map.of(
         "type", JSON.textNode("string"),
-        "description", JSON.textNode(typeHelp))));
+        "description", JSON.textNode(typeHelp),
+        // The runtime refuses what is not a media type; saying so up front spares the model a failed call.
+        "pattern", JSON.textNode(MEDIA_TYPE_PATTERN))));
 
     Map<String, JsonNode> file = new HashMap<>();
     file.put("type", JSON.textNode("object"));

@@ -33,7 +33,8 @@ import java.util.Map;
  * {@link BodyShape}; multipart file parts take the file-argument object of {@link FileArgumentSchema}, binary bodies
  * a base64 string, text bodies a string). {@code required} lists the required parameters and, when the body is required, the
  * required body properties (or {@code body}); an optional body's properties are all optional, since leaving
- * them all out means sending no body. {@code additionalProperties} is false, and recursive components sit in
+ * them all out means sending no body, but its required ones are {@code dependentRequired} on every other body
+ * argument: once any is given, the body is sent and must be complete. {@code additionalProperties} is false, and recursive components sit in
  * {@code $defs}.
  */
 public final class ToolModelFactory {
@@ -123,9 +124,11 @@ public final class ToolModelFactory {
     }
 
     BodyBindingModel bodyBinding = null;
+    ObjectNode dependentRequired = JSON.objectNode();
     if (shape != null && shape.flattened()) {
       Map<String, String> wire = new LinkedHashMap<>();
       List<String> files = new ArrayList<>();
+      List<String> requiredInBody = new ArrayList<>();
       for (Map.Entry<String, JsonNode> property : shape.properties().entrySet()) {
         String argument = arguments.get(next++);
         wire.put(argument, property.getKey());
@@ -137,18 +140,35 @@ public final class ToolModelFactory {
           String pointer = shape.pointers().get(property.getKey());
           properties.set(argument, Schemas.annotate(scope.convert(property.getValue(), pointer), null, false));
         }
-        if (body.required() && shape.required().contains(property.getKey())) {
-          required.add(argument);
+        if (shape.required().contains(property.getKey())) {
+          if (body.required()) {
+            required.add(argument);
+          } else {
+            requiredInBody.add(argument);
+          }
         }
       }
-      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), null, wire, files);
+      // An optional body is all or nothing: once any of its arguments is given, its required ones must be too.
+      if (!requiredInBody.isEmpty()) {
+        for (String argument : wire.keySet()) {
+          ArrayNode others = JSON.arrayNode();
+          requiredInBody.stream().filter(other -> !other.equals(argument)).forEach(others::add);
+          if (!others.isEmpty()) {
+            dependentRequired.set(argument, others);
+          }
+        }
+      }
+      Map<String, BodyModel.PartStyle> encodings = new java.util.TreeMap<>(body.partStyles());
+      encodings.keySet().retainAll(wire.values());
+      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), null, wire, files, encodings);
     } else if (shape != null) {
       String argument = arguments.get(next);
       properties.set(argument, wholeBodySchema(body, shape, scope, operation));
       if (body.required()) {
         required.add(argument);
       }
-      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), argument, Map.of());
+      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), argument, Map.of(), List.of(),
+          body.partStyles());
     }
 
     Map<String, JsonNode> root = new HashMap<>();
@@ -156,6 +176,9 @@ public final class ToolModelFactory {
     root.put("properties", properties);
     if (!required.isEmpty()) {
       root.put("required", required);
+    }
+    if (!dependentRequired.isEmpty()) {
+      root.put("dependentRequired", dependentRequired);
     }
     root.put("additionalProperties", JSON.booleanNode(false));
     ObjectNode defs = scope.defs();

@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * string where a number belongs, a value outside an enum, a misspelled argument name) before they cost a round
  * trip. Covered keywords: {@code type} (one name or a union such as {@code ["string","null"]}; {@code integer}
  * accepts any number with no fractional part), OpenAPI's {@code nullable}, {@code enum}, {@code const},
- * {@code required}, {@code properties}, {@code additionalProperties} ({@code false} or a schema;
- * {@code patternProperties} only decides what counts as additional), {@code items} (a schema or a tuple),
+ * {@code required}, {@code dependentRequired}, {@code properties}, {@code additionalProperties} ({@code false} or a
+ * schema; {@code patternProperties} only decides what counts as additional), {@code items} (a schema or a tuple),
  * {@code $ref} to a JSON pointer inside the same schema ({@code #/$defs/Pet}), {@code allOf} (all must hold),
  * {@code anyOf} and {@code oneOf} (at least one must hold; {@code oneOf} exclusivity is not checked), and the
  * boolean schemas {@code true}/{@code false}. Formats, lengths, ranges and patterns are not checked.
@@ -213,6 +213,19 @@ final class ArgumentValidator {
             problems.add(path.isEmpty()
                 ? "missing required " + (arguments ? "argument" : "property") + " '" + name.asText() + "'"
                 : path + ": missing required property '" + name.asText() + "'");
+          }
+        }
+      }
+      for (Map.Entry<String, JsonNode> dependency : schema.path("dependentRequired").properties()) {
+        if (!value.has(dependency.getKey())) {
+          continue;
+        }
+        for (JsonNode name : dependency.getValue()) {
+          if (!value.has(name.asText())) {
+            String given = path.isEmpty() ? "argument '" + dependency.getKey() + "'"
+                : path + ": property '" + dependency.getKey() + "'";
+            problems.add("missing " + (path.isEmpty() ? "argument '" : "property '") + name.asText()
+                + "', required when " + given + " is given");
           }
         }
       }

@@ -48,7 +48,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     this.options = options;
     this.credentials = credentials;
     this.redactor = new Redactor(definition);
-    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent());
+    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
+        new LocalFiles(options.fileRoot(), options.maxFileBytes()));
     this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
     this.audit = new AuditLog(options.auditSink());
     this.client = CompletableFuture.supplyAsync(() -> buildClient(options), runnable -> {
