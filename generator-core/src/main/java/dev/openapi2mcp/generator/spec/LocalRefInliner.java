@@ -39,6 +39,22 @@ final class LocalRefInliner {
     return document != null && find(document, document);
   }
 
+  /** True when some {@code $ref} of the document is not local (another file or a URL). */
+  static boolean hasNonLocalRefs(JsonNode node) {
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+        return true;
+      }
+    }
+    for (JsonNode child : node) {
+      if (hasNonLocalRefs(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A copy of the document with those references inlined. */
   static JsonNode inline(JsonNode document) {
     return new LocalRefInliner(document).expand(document.deepCopy(), new ArrayDeque<>());

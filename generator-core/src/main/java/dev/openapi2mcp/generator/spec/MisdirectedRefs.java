@@ -47,6 +47,9 @@ final class MisdirectedRefs {
   static void apply(JsonNode document, List<Fix> fixes, Diagnostics diagnostics) {
     for (Fix fix : fixes) {
       int slash = fix.pointer().lastIndexOf('/');
+      if (slash < 0) {
+        continue; // the document itself is never a reference worth repairing
+      }
       JsonNode parent = document.at(fix.pointer().substring(0, slash));
       String key = unescape(fix.pointer().substring(slash + 1));
       JsonNode replacement = fix.responseToSchema() ? responseOf(fix.ref()) : schemaOf(document, fix.ref());

@@ -118,7 +118,8 @@ public final class SpecLoader {
 
   /**
    * Parses the description at its location, so that relative references resolve against it. An OpenAPI 3 document
-   * that swagger-parser would misread is parsed from a repaired copy, still against its location: discriminator
+   * that swagger-parser would misread is parsed from a repaired copy (against its location when it refers to other
+   * files): discriminator
    * mappings that name missing files dropped ({@link DanglingMappings}), component references of the wrong kind
    * read as meant ({@link MisdirectedRefs}), both with warnings; then local references other than plain component
    * references inlined ({@link LocalRefInliner}).
@@ -146,7 +147,11 @@ public final class SpecLoader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize the repaired description", e);
     }
-    return new OpenAPIV3Parser().readContents(text, null, options, source.parserLocation());
+    // Given a location, swagger-parser reads some internal references from the file again (codat.io: references
+    // inside component schemas), bringing back what was repaired; it needs the location only for relative files.
+    String location = LocalRefInliner.hasNonLocalRefs(raw) ? source.parserLocation() : null;
+    return location == null ? new OpenAPIV3Parser().readContents(text, null, options)
+        : new OpenAPIV3Parser().readContents(text, null, options, location);
   }
 
   /** The parsed model keeps paths in order but not the methods within a path; the raw document does. */

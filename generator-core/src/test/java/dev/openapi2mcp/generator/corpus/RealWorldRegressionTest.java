@@ -313,4 +313,53 @@ class RealWorldRegressionTest {
       assertThat(w.pointer()).endsWith("/pattern");
     });
   }
+
+  /**
+   * Issue 3 (codat.io): references from a component schema into a parameter and into the schema's own
+   * {@code definitions} are resolved. (What made swagger-parser read codat's unrepaired file again, when given its
+   * location, did not show in a spec this small; the corpus run with {@code -Dcorpus.set=random-600
+   * -Dcorpus.seed=29} covers it.)
+   */
+  @Test
+  void referencesFromAComponentSchemaIntoAParameterAndItsOwnDefinitionsAreResolved() throws Exception {
+    GeneratedServer server = generate("push", """
+        openapi: 3.0.3
+        info: {title: Push, version: "1"}
+        servers: [{url: "https://push.example.com"}]
+        paths:
+          /companies/{companyId}/push:
+            post:
+              operationId: push
+              parameters: [{$ref: "#/components/parameters/companyId"}]
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: "#/components/schemas/PushOperation"}
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/PushResponse"}
+        components:
+          parameters:
+            companyId:
+              {name: companyId, in: path, required: true, schema: {type: string, format: uuid}}
+          schemas:
+            PushOperation:
+              type: object
+              definitions:
+                change: {type: object, properties: {kind: {type: string, enum: [Created, Deleted]}}}
+              properties:
+                owner: {$ref: "#/components/parameters/companyId/schema"}
+                changes: {type: array, items: {$ref: "#/components/schemas/PushOperation/definitions/change"}}
+            PushResponse:
+              allOf:
+                - {type: object, properties: {data: {type: string}}}
+                - {$ref: "#/components/schemas/PushOperation"}
+        """);
+
+    JsonNode body = server.schema("push").path("properties");
+    assertThat(body.toString()).contains("\"format\":\"uuid\"", "\"enum\":[\"Created\",\"Deleted\"]");
+  }
 }
