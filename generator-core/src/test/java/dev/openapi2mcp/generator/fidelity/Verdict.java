@@ -59,7 +59,11 @@ record Verdict(Kind kind, String detail) {
     List<String> violations = new ArrayList<>();
     String header = exchange.responseHeader("sl-violations");
     if (header != null) {
-      for (JsonNode violation : parse(header)) {
+      JsonNode list = violationList(header);
+      if (list == null && exchange.status() >= 400 && exchange.status() < 500) {
+        violations.add("unreadable sl-violations of a " + exchange.status() + " answer: " + header);
+      }
+      for (JsonNode violation : list == null ? JSON.createArrayNode() : list) {
         if (isRequestError(violation)) {
           violations.add(describe(violation));
         }
@@ -84,6 +88,23 @@ record Verdict(Kind kind, String detail) {
       return new Verdict(Kind.REJECTED, String.join("\n", violations.stream().distinct().toList()));
     }
     return accepted();
+  }
+
+  /**
+   * The violations of an {@code sl-violations} header, or null when it cannot be read. Prism prefixes a long list
+   * with "Too many violations! " and may cut it; the problem+json body then carries the full list.
+   */
+  private static JsonNode violationList(String header) {
+    int bracket = header.indexOf('[');
+    if (bracket < 0) {
+      return null;
+    }
+    try {
+      JsonNode list = JSON.readTree(header.substring(bracket));
+      return list.isArray() ? list : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static boolean isRequestError(JsonNode violation) {

@@ -72,4 +72,12 @@ class VerdictTest {
     assertThat(verdict.kind()).isEqualTo(Verdict.Kind.REJECTED);
     assertThat(verdict.detail()).isEqualTo("request.header.x: must be integer [type]");
   }
+
+  @Test
+  void aLongViolationHeaderWithPrismsPrefixIsStillRead() {
+    Verdict verdict = Verdict.of(answer(500, List.of("sl-violations: Too many violations! [{\"location\":"
+        + "[\"response\",\"body\"],\"severity\":\"Error\",\"message\":\"x\"}]"), "{}"));
+
+    assertThat(verdict.kind()).isEqualTo(Verdict.Kind.ACCEPTED);
+  }
 }
