@@ -46,15 +46,16 @@ public final class Generator {
     DescriptionTemplate template = TemplateLoader.load(config.descriptionTemplate(), diagnostics);
     diagnostics.throwIfErrors("Invalid openapi2mcp configuration");
 
-    LoadedSpec spec = SpecLoader.load(config.inputSpec(), diagnostics);
-    ApiModel api = ApiModelBuilder.build(spec, diagnostics);
+    LoadedSpec spec = SpecLoader.load(config.inputSpec(), config.allowRemoteRefs(), diagnostics);
+    ApiModel api = ApiModelBuilder.build(spec, config.serverVariables(), config.serverUrl(), diagnostics);
     diagnostics.throwIfErrors("The OpenAPI description " + config.inputSpec() + " cannot be turned into tools");
 
     NamingStrategy naming = new NamingStrategy(config.maxToolNameLength());
-    SchemaConverter converter = new SchemaConverter(new ComponentSchemas(api.componentSchemas()), api.openApi31(),
-        Direction.INPUT, diagnostics);
-    List<ToolModel> tools = new ToolModelFactory(naming, converter, new DescriptionComposer(template))
-        .tools(api.operations());
+    ComponentSchemas components = new ComponentSchemas(api.componentSchemas());
+    SchemaConverter inputs = new SchemaConverter(components, api.openApi31(), Direction.INPUT, diagnostics);
+    SchemaConverter outputs = new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, diagnostics);
+    List<ToolModel> tools = new ToolModelFactory(naming, inputs, outputs, new DescriptionComposer(template),
+        config.fileParts(), config.schemaBudget(), diagnostics).tools(api.operations());
     if (tools.isEmpty()) {
       diagnostics.warning("the spec has no operations: the server has no tools", "/paths", null);
     }

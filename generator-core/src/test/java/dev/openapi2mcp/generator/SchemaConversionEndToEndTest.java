@@ -3,14 +3,16 @@ package dev.openapi2mcp.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.testing.GeneratedServer;
+import dev.openapi2mcp.generator.testing.Specs;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** OpenAPI 3.0 schemas as they reach a generated tool's input schema. */
+/** OpenAPI 3.0 schemas as they reach a generated tool's input schema (issue 3, "Real-world specs", item 2). */
 class SchemaConversionEndToEndTest {
   @TempDir
   static Path out;
@@ -85,5 +87,40 @@ class SchemaConversionEndToEndTest {
         .isEqualTo("{\"$ref\":\"#/$defs/Thing\",\"description\":\"The new parent\"}");
     assertThat(things.schema("patchThing").path("$defs").path("Thing").path("properties").path("parent")
         .toString()).isEqualTo("{\"$ref\":\"#/$defs/Thing\"}");
+  }
+  @Test
+  void theSchemaBudgetCutsDeepSubtreesOfInputAndOutputSchemasWithAWarningEach(@TempDir Path dir)
+      throws GenerationException {
+    GeneratedServer deep = GeneratedServer.of(Specs.config("deep.yaml", dir, "deep")
+        .withSchemaBudget(new SchemaBudget(3, 64 * 1024)));
+
+    JsonNode address = deep.schema("createOrg").at("/properties/settings/properties/billing/properties/address");
+    assertThat(address.toString()).isEqualTo("{\"type\":\"object\",\"description\":\"Cut by the schema budget "
+        + "(deeper than 3 levels): any object value is accepted here. Where invoices go.\"}");
+    assertThat(deep.result().warnings()).extracting(Diagnostic::toString).containsExactly(
+        Specs.path("deep.yaml") + "#/paths/~1orgs/post (createOrg): input schema of tool createOrg cut at 2 places "
+            + "(/properties/settings/properties/billing/properties/address, "
+            + "/properties/settings/properties/limits/properties/daily): nested deeper than the depth budget of 3",
+        Specs.path("deep.yaml") + "#/paths/~1orgs/post (createOrg): output schema of tool createOrg cut at 2 places "
+            + "(/properties/settings/properties/billing/properties/address, "
+            + "/properties/settings/properties/limits/properties/daily): nested deeper than the depth budget of 3");
+  }
+
+  @Test
+  void theCutsOfOneSchemaShareOneWarningThatNamesThem(@TempDir Path dir) throws GenerationException {
+    GeneratedServer deep = GeneratedServer.of(Specs.config("deep.yaml", dir, "deep")
+        .withSchemaBudget(new SchemaBudget(2, 64 * 1024)));
+
+    assertThat(deep.result().warnings()).extracting(Diagnostic::message).contains("input schema of tool createOrg "
+        + "cut at 2 places (/properties/settings/properties/billing, /properties/settings/properties/limits): "
+        + "nested deeper than the depth budget of 2");
+  }
+
+  @Test
+  void theDefaultBudgetLeavesOrdinarySchemasWhole(@TempDir Path dir) throws GenerationException {
+    GeneratedServer deep = GeneratedServer.of("deep.yaml", dir, "deep");
+
+    assertThat(deep.result().warnings()).isEmpty();
+    assertThat(deep.property("createOrg", "settings")).contains("\"street\"");
   }
 }

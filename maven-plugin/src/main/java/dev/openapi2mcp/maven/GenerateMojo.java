@@ -5,7 +5,11 @@ import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
+import dev.openapi2mcp.generator.Reports;
+import dev.openapi2mcp.generator.schema.SchemaBudget;
+import dev.openapi2mcp.generator.tool.FileParts;
 import java.io.File;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -54,6 +58,40 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "openapi2mcp.descriptionTemplate")
   private File descriptionTemplate;
 
+  /**
+   * Values for the variables of the spec's first server, overriding their defaults, e.g.
+   * {@code <serverVariables><region>us</region></serverVariables>}. Naming a variable the server does not declare
+   * fails the build.
+   */
+  @Parameter
+  private Map<String, String> serverVariables;
+
+  /** The API base URL to generate instead of the spec's servers (an absolute http or https URL). */
+  @Parameter(property = "openapi2mcp.serverUrl")
+  private String serverUrl;
+
+  /**
+   * Whether {@code $ref}s to http(s) URLs may be fetched while generating. Off by default: the build then fails
+   * naming each remote reference, so that a build never depends on the network unless you say so.
+   */
+  @Parameter(property = "openapi2mcp.allowRemoteRefs", defaultValue = "false")
+  private boolean allowRemoteRefs;
+
+  /**
+   * How a model hands over the file parts of multipart bodies: {@code base64} (the bytes in the call),
+   * {@code path} (a local file inside the server's {@code --file-root}) or {@code both}.
+   */
+  @Parameter(property = "openapi2mcp.fileParts", defaultValue = "base64")
+  private String fileParts;
+
+  /** The deepest nesting of one tool's schema; deeper subtrees are cut, with a warning. */
+  @Parameter(property = "openapi2mcp.schemaMaxDepth", defaultValue = "" + SchemaBudget.DEFAULT_MAX_DEPTH)
+  private int schemaMaxDepth;
+
+  /** The largest one tool's schema may be, in bytes of compact JSON; larger schemas are cut, with a warning. */
+  @Parameter(property = "openapi2mcp.schemaMaxBytes", defaultValue = "" + SchemaBudget.DEFAULT_MAX_BYTES)
+  private int schemaMaxBytes;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -88,7 +126,12 @@ public class GenerateMojo extends AbstractMojo {
           packageName,
           serverName,
           descriptionTemplate == null ? null : descriptionTemplate.toPath(),
-          maxToolNameLength);
+          maxToolNameLength)
+          .withServerVariables(serverVariables == null ? Map.of() : serverVariables)
+          .withServerUrl(serverUrl)
+          .withAllowRemoteRefs(allowRemoteRefs)
+          .withFileParts(FileParts.parse(fileParts))
+          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes));
     } catch (IllegalArgumentException e) {
       // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
       throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());

@@ -53,6 +53,9 @@ final class ToolsClassEmitter {
     }
     code.add("\n.description($L)", StringLiterals.of(tool.description()));
     code.add("\n.inputSchema($L)", StringLiterals.of(tool.inputSchema()));
+    if (tool.outputSchema() != null) {
+      code.add("\n.outputSchema($L)", StringLiterals.of(tool.outputSchema()));
+    }
     ToolHints hints = tool.hints();
     code.add("\n.readOnlyHint($L).destructiveHint($L).idempotentHint($L).openWorldHint($L)", hints.readOnly(),
         hints.destructive(), hints.idempotent(), hints.openWorld());
@@ -96,15 +99,27 @@ final class ToolsClassEmitter {
   }
 
   private static CodeBlock body(BodyBindingModel body) {
+    CodeBlock.Builder call = CodeBlock.builder();
     if (!body.flattened()) {
-      return CodeBlock.of("$T.whole($S, $L, $S)", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required(),
-          body.argument());
+      call.add("$T.whole($S, $L, $S)", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required(), body.argument());
+    } else {
+      if (body.multipart()) {
+        CodeBlock.Builder files = CodeBlock.builder();
+        for (int i = 0; i < body.fileArguments().size(); i++) {
+          files.add(i == 0 ? "$S" : ", $S", body.fileArguments().get(i));
+        }
+        call.add("$T.multipart($L, $T.of($L)", RuntimeTypes.REQUEST_BODY, body.required(), List.class,
+            files.build());
+      } else {
+        call.add("$T.flattened($S, $L", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required());
+      }
+      for (Map.Entry<String, String> property : body.properties().entrySet()) {
+        call.add(", $S, $S", property.getKey(), property.getValue());
+      }
+      call.add(")");
     }
-    CodeBlock.Builder call = CodeBlock.builder()
-        .add("$T.flattened($S, $L", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required());
-    for (Map.Entry<String, String> property : body.properties().entrySet()) {
-      call.add(", $S, $S", property.getKey(), property.getValue());
-    }
-    return call.add(")").build();
+    body.encodings().forEach((field, style) ->
+        call.add("\n    .encoding($S, $S, $L)", field, style.style(), style.explode()));
+    return call.build();
   }
 }

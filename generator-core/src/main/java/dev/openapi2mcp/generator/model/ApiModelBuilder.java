@@ -2,6 +2,7 @@ package dev.openapi2mcp.generator.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import dev.openapi2mcp.generator.spec.LoadedSpec;
@@ -16,11 +17,14 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,12 +47,17 @@ public final class ApiModelBuilder {
   private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
   private final LoadedSpec spec;
+  private final Map<String, String> serverVariables;
+  private final String serverUrl;
   private final Diagnostics diagnostics;
   private final ObjectMapper schemaMapper;
   private final Components components;
 
-  private ApiModelBuilder(LoadedSpec spec, Diagnostics diagnostics) {
+  private ApiModelBuilder(LoadedSpec spec, Map<String, String> serverVariables, String serverUrl,
+      Diagnostics diagnostics) {
     this.spec = spec;
+    this.serverVariables = Map.copyOf(serverVariables);
+    this.serverUrl = serverUrl;
     this.diagnostics = diagnostics;
     this.schemaMapper = spec.openApi31() ? Json31.mapper() : Json.mapper();
     this.components = spec.openApi().getComponents() == null ? new Components() : spec.openApi().getComponents();
@@ -56,7 +65,19 @@ public final class ApiModelBuilder {
 
   /** Builds the model, adding what it finds to {@code diagnostics} (errors included; the caller decides). */
   public static ApiModel build(LoadedSpec spec, Diagnostics diagnostics) {
-    return new ApiModelBuilder(spec, diagnostics).build();
+    return build(spec, Map.of(), null, diagnostics);
+  }
+
+  /**
+   * Builds the model with the user's choice of base URL.
+   *
+   * @param serverVariables values for variables of the spec's first server, overriding their defaults; naming a
+   *     variable that server does not declare is an error
+   * @param serverUrl the base URL to use instead of the spec's servers (an absolute http(s) URL), or null
+   */
+  public static ApiModel build(LoadedSpec spec, Map<String, String> serverVariables, String serverUrl,
+      Diagnostics diagnostics) {
+    return new ApiModelBuilder(spec, serverVariables, serverUrl, diagnostics).build();
   }
 
   private ApiModel build() {
@@ -76,19 +97,33 @@ public final class ApiModelBuilder {
   }
 
   private String baseUrl(OpenAPI api) {
+    if (serverUrl != null) {
+      return overriddenBaseUrl();
+    }
     List<Server> servers = api.getServers();
     if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
       diagnostics.warning("the spec names no server; pass the base URL at run time", "/servers", null);
+      unknownServerVariables(Map.of());
       return null;
     }
     Server server = servers.get(0);
+    Map<String, ServerVariable> declared = server.getVariables() == null ? Map.of() : server.getVariables();
+    unknownServerVariables(declared);
     String url = server.getUrl();
-    if (server.getVariables() != null) {
-      for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
-        String value = variable.getValue() == null ? null : variable.getValue().getDefault();
-        if (value != null) {
-          url = url.replace("{" + variable.getKey() + "}", value);
-        }
+    for (Map.Entry<String, ServerVariable> variable : new TreeMap<>(declared).entrySet()) {
+      String value = serverVariables.get(variable.getKey());
+      ServerVariable definition = variable.getValue();
+      if (value != null && definition != null && definition.getEnum() != null && !definition.getEnum().isEmpty()
+          && !definition.getEnum().contains(value)) {
+        diagnostics.warning("server variable " + variable.getKey() + " is set to '" + value
+            + "', which is not among the values the spec allows " + definition.getEnum(),
+            JsonPointers.append("/servers/0/variables", variable.getKey()), null);
+      }
+      if (value == null && definition != null) {
+        value = definition.getDefault();
+      }
+      if (value != null) {
+        url = url.replace("{" + variable.getKey() + "}", value);
       }
     }
     if (url.contains("{")) {
@@ -118,6 +153,38 @@ public final class ApiModelBuilder {
     }
     diagnostics.warning("server URL " + url + " is relative; pass the base URL at run time", "/servers/0/url", null);
     return null;
+  }
+
+  /** The configured base URL, which must be an absolute http(s) URL; the spec's servers are not consulted. */
+  private String overriddenBaseUrl() {
+    if (!serverVariables.isEmpty()) {
+      diagnostics.warning("serverVariables " + new TreeMap<>(serverVariables).keySet()
+          + " are ignored: serverUrl " + serverUrl + " replaces the spec's servers", "/servers", null);
+    }
+    URI uri;
+    try {
+      uri = new URI(serverUrl);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+      diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, "serverUrl '" + serverUrl
+          + "' is not an absolute http or https URL", null, null, null));
+      return null;
+    }
+    return serverUrl;
+  }
+
+  /** Every configured server variable must be one the first server declares: a typo would go unnoticed. */
+  private void unknownServerVariables(Map<String, ServerVariable> declared) {
+    for (String name : new TreeMap<>(serverVariables).keySet()) {
+      if (!declared.containsKey(name)) {
+        diagnostics.error("server variable " + name + " is configured but the spec's first server declares "
+            + (declared.isEmpty() ? "no variables" : "only " + new TreeMap<>(declared).keySet()), "/servers/0",
+            null);
+      }
+    }
   }
 
   private Map<String, SecuritySchemeModel> securitySchemes() {
@@ -242,7 +309,42 @@ public final class ApiModelBuilder {
     List<List<String>> security = security(requirements, schemes, pointer, operationId);
     return new OperationModel(operationId, method, path, blankToNull(operation.getSummary()),
         blankToNull(operation.getDescription()), Boolean.TRUE.equals(operation.getDeprecated()), parameters, body,
-        security, pointer);
+        security, pointer, successResponse(operation.getResponses(), pointer));
+  }
+
+  /** See {@link ResponseModel} for which response this is. */
+  private ResponseModel successResponse(ApiResponses responses, String pointer) {
+    if (responses == null || responses.isEmpty()) {
+      return null;
+    }
+    List<String> success = new ArrayList<>();
+    for (String status : responses.keySet()) {
+      if (status.matches("2\\d\\d")) {
+        success.add(status);
+      }
+    }
+    success.sort(null);
+    responses.keySet().stream().filter(status -> status.equalsIgnoreCase("2XX")).forEach(success::add);
+    if (success.isEmpty() && responses.containsKey("default")) {
+      success.add("default");
+    }
+    for (String status : success) {
+      ApiResponse response = responses.get(status);
+      if (response != null && response.get$ref() != null) {
+        response = lookup(components.getResponses(), response.get$ref(), "#/components/responses/");
+      }
+      Content content = response == null ? null : response.getContent();
+      if (content == null) {
+        continue;
+      }
+      for (Map.Entry<String, MediaType> entry : content.entrySet()) {
+        if (MediaTypes.isJson(entry.getKey()) && entry.getValue() != null && entry.getValue().getSchema() != null) {
+          return new ResponseModel(status, entry.getKey(), tree(entry.getValue().getSchema()),
+              JsonPointers.append(pointer, "responses", status, "content", entry.getKey(), "schema"));
+        }
+      }
+    }
+    return null;
   }
 
   private List<ParameterModel> parameters(List<Parameter> pathLevel, List<Parameter> operationLevel,
@@ -321,12 +423,69 @@ public final class ApiModelBuilder {
           operationId);
       return null;
     }
-    String mediaType = MediaTypes.preferred(content.keySet());
+    // A multipart body is only sent part by part when its schema names the parts; else another type is better.
+    String mediaType = MediaTypes.preferred(content.keySet(),
+        type -> !MediaTypes.isMultipartForm(type) || namesParts(content.get(type)));
     MediaType chosen = content.get(mediaType);
     Schema<?> schema = chosen == null ? null : chosen.getSchema();
     String schemaPointer = JsonPointers.append(pointer, "requestBody", "content", mediaType, "schema");
     return new BodyModel(mediaType, Boolean.TRUE.equals(body.getRequired()), blankToNull(body.getDescription()),
-        tree(schema), schemaPointer);
+        tree(schema), schemaPointer, partContentTypes(chosen), partStyles(chosen));
+  }
+
+  /** The encoding entries that set {@code style} or {@code explode}, with the OpenAPI defaults filled in. */
+  private static Map<String, BodyModel.PartStyle> partStyles(MediaType mediaType) {
+    Map<String, BodyModel.PartStyle> styles = new TreeMap<>();
+    if (mediaType != null && mediaType.getEncoding() != null) {
+      mediaType.getEncoding().forEach((property, encoding) -> {
+        if (encoding != null && (encoding.getStyle() != null || encoding.getExplode() != null)) {
+          String style = encoding.getStyle() != null ? encoding.getStyle().toString() : "form";
+          boolean explode = encoding.getExplode() != null ? encoding.getExplode() : style.equals("form");
+          styles.put(property, new BodyModel.PartStyle(style, explode));
+        }
+      });
+    }
+    return styles;
+  }
+
+  /** Whether the media type's schema, or one of its {@code allOf} parts, lists properties. */
+  private boolean namesParts(MediaType mediaType) {
+    Schema<?> schema = mediaType == null ? null : resolve(mediaType.getSchema());
+    if (schema == null) {
+      return false;
+    }
+    if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+      return true;
+    }
+    if (schema.getAllOf() != null) {
+      for (Schema<?> part : schema.getAllOf()) {
+        Schema<?> resolved = resolve(part);
+        if (resolved != null && resolved.getProperties() != null && !resolved.getProperties().isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code schema}, or the component its {@code $ref} names (one step), or null. */
+  private Schema<?> resolve(Schema<?> schema) {
+    if (schema == null || schema.get$ref() == null) {
+      return schema;
+    }
+    return lookup(components.getSchemas(), schema.get$ref(), "#/components/schemas/");
+  }
+
+  private static Map<String, String> partContentTypes(MediaType mediaType) {
+    Map<String, String> types = new TreeMap<>();
+    if (mediaType != null && mediaType.getEncoding() != null) {
+      mediaType.getEncoding().forEach((property, encoding) -> {
+        if (encoding != null && encoding.getContentType() != null && !encoding.getContentType().isBlank()) {
+          types.put(property, encoding.getContentType().strip());
+        }
+      });
+    }
+    return types;
   }
 
   private List<List<String>> security(List<SecurityRequirement> requirements,

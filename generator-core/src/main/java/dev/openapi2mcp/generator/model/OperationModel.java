@@ -19,6 +19,8 @@ import java.util.Objects;
  *     or else the document's; an empty alternative means "no credentials needed". Only schemes in
  *     {@link ApiModel#securitySchemes()} appear.
  * @param pointer a JSON pointer to the operation in the spec, e.g. {@code /paths/~1pet/get}
+ * @param response the JSON response of a successful call, or null when it returns none (see
+ *     {@link ResponseModel})
  */
 public record OperationModel(
     String operationId,
@@ -30,7 +32,8 @@ public record OperationModel(
     List<ParameterModel> parameters,
     BodyModel body,
     List<List<String>> security,
-    String pointer) {
+    String pointer,
+    ResponseModel response) {
 
   public OperationModel {
     Objects.requireNonNull(method, "method");
@@ -38,5 +41,12 @@ public record OperationModel(
     Objects.requireNonNull(pointer, "pointer");
     parameters = List.copyOf(parameters);
     security = security.stream().map(List::copyOf).toList();
+  }
+
+  /** An operation without a JSON success response. */
+  public OperationModel(String operationId, HttpMethod method, String path, String summary, String description,
+      boolean deprecated, List<ParameterModel> parameters, BodyModel body, List<List<String>> security,
+      String pointer) {
+    this(operationId, method, path, summary, description, deprecated, parameters, body, security, pointer, null);
   }
 }

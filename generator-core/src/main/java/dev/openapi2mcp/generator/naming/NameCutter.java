@@ -12,6 +12,17 @@ final class NameCutter {
   private NameCutter() {}
 
   /**
+   * {@code name} shortened to at most {@code limit} characters, keeping as much meaning as it can: words are
+   * abbreviated first ({@link Abbreviations}), and only what still does not fit is cut off ({@link #cut}).
+   */
+  static String shorten(String name, int limit) {
+    if (name.length() <= limit) {
+      return name;
+    }
+    return cut(Abbreviations.abbreviate(name, limit), limit);
+  }
+
+  /**
    * {@code name} cut to at most {@code limit} characters at the last word boundary that fits, without trailing
    * separators. Falls back to a plain cut when the last fitting boundary would lose more than half the room,
    * so that one long word does not shrink the name to its first word.
@@ -40,9 +51,9 @@ final class NameCutter {
     return cut;
   }
 
-  /** {@code name} cut so that {@code suffix} still fits within {@code limit}, then the suffix. */
-  static String cutWithSuffix(String name, String suffix, int limit) {
-    return cut(name, limit - suffix.length()) + suffix;
+  /** {@code name} shortened so that {@code suffix} still fits within {@code limit}, then the suffix. */
+  static String shortenWithSuffix(String name, String suffix, int limit) {
+    return shorten(name, limit - suffix.length()) + suffix;
   }
 
   /** A short hex digest of {@code identity}: the same identity always gives the same hash. */

@@ -44,8 +44,9 @@ public class NamingStrategy {
    *
    * <p>A name is the operationId with characters outside {@code [A-Za-z0-9_.-]} replaced, or, without one,
    * method and path ({@code GET /pet/{petId}} → {@code get_pet_petId}). The first operation to want a name
-   * that fits gets it unchanged. A later duplicate gets {@code _2}, {@code _3}, …; a name too long is cut at a
-   * word boundary, and only if that cut is taken does it get a short hash of the operation's method and path.
+   * that fits gets it unchanged. A later duplicate gets {@code _2}, {@code _3}, …; a name too long is shortened
+   * readably (words abbreviated as little as needed, see {@link Abbreviations}, then cut at a word boundary), and
+   * only if that is taken does it get a short hash of the operation's method and path.
    */
   public List<String> toolNames(List<OperationKey> operations) {
     List<String> wanted = new ArrayList<>();
@@ -88,18 +89,18 @@ public class NamingStrategy {
 
   private String allocateToolName(String wanted, OperationKey operation, Set<String> taken) {
     if (wanted.length() > maxToolNameLength) {
-      String cut = NameCutter.cut(wanted, maxToolNameLength);
+      String cut = NameCutter.shorten(wanted, maxToolNameLength);
       if (taken.add(cut)) {
         return cut;
       }
-      String hashed = NameCutter.cutWithSuffix(wanted, "_" + NameCutter.hash(operation.identity()),
+      String hashed = NameCutter.shortenWithSuffix(wanted, "_" + NameCutter.hash(operation.identity()),
           maxToolNameLength);
       if (taken.add(hashed)) {
         return hashed;
       }
     }
     for (int n = 2; ; n++) {
-      String numbered = NameCutter.cutWithSuffix(wanted, "_" + n, maxToolNameLength);
+      String numbered = NameCutter.shortenWithSuffix(wanted, "_" + n, maxToolNameLength);
       if (taken.add(numbered)) {
         return numbered;
       }
@@ -120,12 +121,12 @@ public class NamingStrategy {
       if (base.isEmpty()) {
         base = "arg";
       }
-      String name = NameCutter.cut(base, MAX_ARGUMENT_LENGTH);
+      String name = NameCutter.shorten(base, MAX_ARGUMENT_LENGTH);
       if (!taken.add(name)) {
         String prefixed = argument.origin() + "_" + base;
-        name = NameCutter.cut(prefixed, MAX_ARGUMENT_LENGTH);
+        name = NameCutter.shorten(prefixed, MAX_ARGUMENT_LENGTH);
         for (int n = 2; !taken.add(name); n++) {
-          name = NameCutter.cutWithSuffix(prefixed, "_" + n, MAX_ARGUMENT_LENGTH);
+          name = NameCutter.shortenWithSuffix(prefixed, "_" + n, MAX_ARGUMENT_LENGTH);
         }
       }
       names.add(name);

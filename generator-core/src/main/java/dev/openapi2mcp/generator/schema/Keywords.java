@@ -35,7 +35,7 @@ final class Keywords {
   /**
    * OpenAPI-only keywords, dropped without a word: {@code xml} and {@code externalDocs} mean nothing to a tool
    * caller, and {@code discriminator} is left out because its {@code mapping} points into the OpenAPI document,
-   * which the tool schema does not carry; the {@code oneOf}/{@code anyOf} it annotates already lists the choices.
+   * which the tool schema does not carry; {@link Discriminators} expresses it in the branches instead.
    */
   static final Set<String> OPENAPI_ONLY = Set.of("xml", "externalDocs", "discriminator");
 

@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>{@code example} becomes {@code examples: [example]}.</li>
  *   <li>{@code xml}, {@code externalDocs}, {@code discriminator} and {@code x-} extensions are dropped (see
  *       {@link Keywords#OPENAPI_ONLY}); keywords that would re-base references are dropped with a warning.</li>
+ *   <li>{@code allOf}/{@code oneOf}/{@code anyOf} are kept; a discriminator is honoured by constraining its
+ *       property in each branch (see {@link Discriminators}).</li>
  *   <li>Properties hidden in the {@link Direction} are left out, and out of {@code required}.</li>
  *   <li>Every array schema has {@code items} ({@code {}} when the spec gives none).</li>
  *   <li>{@code $ref}s to components are inlined, except to recursive components: those become
@@ -209,6 +211,7 @@ public final class SchemaConverter {
     exclusiveBound(schema, out, "exclusiveMinimum", "minimum");
     exclusiveBound(schema, out, "exclusiveMaximum", "maximum");
     required(schema, out, hidden);
+    Discriminators.constrain(schema, out);
     if (hasType(out, "array") && !out.containsKey("items") && !out.containsKey("prefixItems")) {
       out.put("items", JSON.objectNode());
     }

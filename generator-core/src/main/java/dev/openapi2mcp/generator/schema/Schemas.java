@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
@@ -35,6 +36,48 @@ public final class Schemas {
       fields.put("deprecated", JsonNodeFactory.instance.booleanNode(true));
     }
     return Keywords.ordered(fields);
+  }
+
+  /**
+   * Renames {@code oneOf} to {@code anyOf} in {@code schema} and all its subschemas (in place, keeping the key
+   * order); where a schema has both, the former {@code oneOf} joins {@code allOf} as an {@code anyOf} of its own.
+   * Only schema positions are visited: values of {@code enum}, {@code const}, {@code default} or {@code examples}
+   * are data and stay as they are.
+   */
+  public static void oneOfToAnyOf(JsonNode schema) {
+    if (!schema.isObject()) {
+      return;
+    }
+    ObjectNode object = (ObjectNode) schema;
+    object.properties().forEach(field -> {
+      String keyword = field.getKey();
+      JsonNode value = field.getValue();
+      if (Keywords.SCHEMA.contains(keyword)) {
+        oneOfToAnyOf(value);
+      } else if (Keywords.SCHEMA_ARRAY.contains(keyword)) {
+        value.forEach(Schemas::oneOfToAnyOf);
+      } else if (Keywords.SCHEMA_MAP.contains(keyword) || keyword.equals("$defs")) {
+        value.forEach(Schemas::oneOfToAnyOf);
+      }
+    });
+    JsonNode oneOf = object.get("oneOf");
+    if (oneOf == null) {
+      return;
+    }
+    Map<String, JsonNode> fields = new HashMap<>();
+    object.properties().forEach(field -> fields.put(field.getKey(), field.getValue()));
+    fields.remove("oneOf");
+    if (fields.containsKey("anyOf")) {
+      ArrayNode allOf = fields.get("allOf") instanceof ArrayNode existing
+          ? existing
+          : JsonNodeFactory.instance.arrayNode();
+      allOf.add(JsonNodeFactory.instance.objectNode().set("anyOf", oneOf));
+      fields.put("allOf", allOf);
+    } else {
+      fields.put("anyOf", oneOf);
+    }
+    object.removeAll();
+    object.setAll(Keywords.ordered(fields));
   }
 
   /** Puts {@code fields} into the converter's key order. */

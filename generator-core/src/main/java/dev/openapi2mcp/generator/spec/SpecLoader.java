@@ -52,6 +52,20 @@ public final class SpecLoader {
    * @throws GenerationException when the spec is missing, unreadable, not an OpenAPI description, or has errors
    */
   public static LoadedSpec load(String inputSpec, Diagnostics diagnostics) throws GenerationException {
+    return load(inputSpec, false, diagnostics);
+  }
+
+  /**
+   * Parses {@code inputSpec}, recording parser warnings in {@code diagnostics}.
+   *
+   * @param allowRemoteRefs whether {@code http(s)} {@code $ref}s may be fetched; when false, each one found in the
+   *     spec or the local files it refers to is an error naming the reference, its file and its JSON pointer,
+   *     and nothing is fetched
+   * @throws GenerationException when the spec is missing, unreadable, not an OpenAPI description, has errors, or
+   *     has remote references that are not allowed
+   */
+  public static LoadedSpec load(String inputSpec, boolean allowRemoteRefs, Diagnostics diagnostics)
+      throws GenerationException {
     SpecSource source;
     try {
       source = SpecSource.of(inputSpec);
@@ -64,9 +78,21 @@ public final class SpecLoader {
       throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
     }
 
+    JsonNode raw = rawTree(source);
+    if (!allowRemoteRefs) {
+      for (RemoteRefScanner.RemoteRef ref : RemoteRefScanner.scan(source, raw)) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, "remote $ref " + ref.ref()
+            + " is not fetched: remote references are off; allow them (allowRemoteRefs) or copy the document "
+            + "beside the spec", ref.file(), ref.pointer(), null));
+      }
+      diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " refers to remote documents");
+    }
+
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    JsonNode raw = rawTree(source);
+    // Keep style/explode absent where the spec leaves them out: an Encoding Object without them means "serialize
+    // by content type" (objects as JSON), not "form, exploded"; the model applies the defaults itself.
+    options.setExplicitStyleAndExplode(false);
     SwaggerParseResult result;
     try {
       result = parse(source, raw, options, diagnostics);

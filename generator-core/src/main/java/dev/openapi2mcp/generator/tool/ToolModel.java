@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param title the operation's summary, or null
  * @param description the composed description
  * @param inputSchema a JSON Schema 2020-12 object schema, compact JSON text
+ * @param outputSchema a JSON Schema 2020-12 object schema of the structured result, compact JSON text, or null
  * @param hints the behaviour hints
  * @param http the HTTP binding
  */
@@ -19,6 +20,7 @@ public record ToolModel(
     String title,
     String description,
     String inputSchema,
+    String outputSchema,
     ToolHints hints,
     HttpBindingModel http) {
 
@@ -29,5 +31,11 @@ public record ToolModel(
     Objects.requireNonNull(inputSchema, "inputSchema");
     Objects.requireNonNull(hints, "hints");
     Objects.requireNonNull(http, "http");
+  }
+
+  /** A tool without an output schema. */
+  public ToolModel(String name, String methodName, String title, String description, String inputSchema,
+      ToolHints hints, HttpBindingModel http) {
+    this(name, methodName, title, description, inputSchema, null, hints, http);
   }
 }

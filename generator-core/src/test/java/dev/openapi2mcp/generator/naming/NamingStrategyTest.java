@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The naming rules; the limit, the abbreviation and the uniqueness of long names are issue 3 ("Real-world specs",
+ * item 5).
+ */
 class NamingStrategyTest {
   private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -62,29 +66,70 @@ class NamingStrategyTest {
     }
 
     @Test
-    void cutsALongNameAtAWordBoundary() {
+    void abbreviatesALongNameReadablyAndKeepsItsLastWords() {
       String longName = "listRepositoriesForTheAuthenticatedUserIncludingThoseOfOrganizationsAndCollaborators";
+
+      // Conventional abbreviations first (Repositories, Organizations), then the longest word after a syllable.
+      assertThat(naming.toolNames(List.of(op(longName))))
+          .containsExactly("listReposForTheAuthUserIncludingThoseOfOrgsAndCollaborators");
+    }
+
+    @Test
+    void abbreviatesOnlyAsMuchAsNeeded() {
+      // Dropping "organization" to "org" is enough; "repositories" stays whole.
+      String gitHub = "actions/list-selected-repositories-enabled-github-actions-organization";
+      assertThat(naming.toolNames(List.of(op(gitHub))))
+          .containsExactly("actions_list-selected-repositories-enabled-github-actions-org");
+    }
+
+    @Test
+    void gitHubNamesThatDifferInTheirLastWordStayApartWithoutAHash() {
+      assertThat(naming.toolNames(List.of(
+              op("actions/list-selected-repositories-enabled-github-actions-organization", "GET", "/orgs"),
+              op("actions/list-selected-repositories-enabled-github-actions-enterprise", "GET", "/enterprises"))))
+          .containsExactly("actions_list-selected-repositories-enabled-github-actions-org",
+              "actions_list-selected-repos-enabled-github-actions-enterprise");
+    }
+
+    @Test
+    void aLongWordWithoutAConventionalAbbreviationIsCutAfterASyllable() {
+      assertThat(naming.toolNames(List.of(
+              op("deleteAdmissionregistrationV1alpha1CollectionValidatingAdmissionPolicyBinding"))))
+          .containsExactly("deleteAdmissV1alpha1CollectionValidatingAdmissionPolicyBinding");
+      assertThat(Abbreviations.afterSyllable("Collection")).isEqualTo("Coll");
+      assertThat(Abbreviations.afterSyllable("Validating")).isEqualTo("Valid");
+      assertThat(Abbreviations.afterSyllable("Authenticated")).isEqualTo("Auth");
+      assertThat(Abbreviations.afterSyllable("Something")).isEqualTo("Someth");
+      assertThat(Abbreviations.afterSyllable("Forks")).isEqualTo("Forks");
+    }
+
+    @Test
+    void abbreviationsFollowTheCaseOfTheWord() {
+      assertThat(naming.toolNames(List.of(op("GET_ALL_THE_CONFIGURATION_FOR_THE_ORGANIZATION_AND_ITS_REPOSITORY_NOW"))))
+          .containsExactly("GET_ALL_THE_CONFIGURATION_FOR_THE_ORG_AND_ITS_REPOSITORY_NOW");
+    }
+
+    @Test
+    void cutsAtAWordBoundaryWhatAbbreviationCannotShorten() {
+      String longName = "getTheNameOfOneThingThatTwoOpsShareAtTheStartAndThenSomeMoreWordsForCats";
       String name = naming.toolNames(List.of(op(longName))).get(0);
 
       assertThat(name).hasSizeLessThanOrEqualTo(64);
       assertThat(longName).startsWith(name);
-      // The cut falls before a capital, i.e. where a word starts.
       assertThat(Character.isUpperCase(longName.charAt(name.length()))).isTrue();
-      assertThat(name).isEqualTo("listRepositoriesForTheAuthenticatedUserIncludingThoseOf");
     }
 
     @Test
     void cutsAtSeparatorsWithoutLeavingOneAtTheEnd() {
-      String longName = "very_long_operation_name_with_many_words_that_goes_on_and_on_and_on_forever";
+      String longName = "very_long_name_with_many_short_words_that_goes_on_and_on_and_on_and_on_until_the_end";
       String name = naming.toolNames(List.of(op(longName))).get(0);
 
-      assertThat(name).isEqualTo("very_long_operation_name_with_many_words_that_goes_on_and_on_and");
-      assertThat(name).hasSize(64);
+      assertThat(name).isEqualTo("very_long_name_with_many_short_words_that_goes_on_and_on_and_on");
     }
 
     @Test
     void addsAStableHashOnlyWhenTheCutCollides() {
-      String prefix = "getTheVeryLongNameOfSomethingThatSeveralOperationsShareAtTheStart";
+      String prefix = "getTheNameOfOneThingThatTwoOpsShareAtTheStartAndThenSomeMoreWords";
       List<OperationKey> ops = List.of(
           op(prefix + "ForCats", "GET", "/cats"),
           op(prefix + "ForDogs", "GET", "/dogs"));

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Schemas are written with single quotes for readability; outputs are compared as exact text (key order too). */
+/**
+ * The OpenAPI → JSON Schema 2020-12 rules (issue 3, "Real-world specs", item 2). Schemas are written with single
+ * quotes for readability; outputs are compared as exact text (key order too).
+ */
 class SchemaConverterTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -213,5 +216,68 @@ class SchemaConverterTest {
   @Test
   void defsReferencesEscapeTheName() {
     assertThat(SchemaScope.defsReference("a/b~c d")).isEqualTo("#/$defs/a~1b~0c%20d");
+  }
+  @Test
+  void compositionKeywordsAreKept() {
+    assertThat(convert30("{'allOf':[{'type':'object'}],'oneOf':[{'required':['a']},{'required':['b']}],"
+            + "'anyOf':[{'type':'object'}],'not':{'required':['c']}}"))
+        .isEqualTo(text("{'allOf':[{'type':'object'}],'oneOf':[{'required':['a']},{'required':['b']}],"
+            + "'anyOf':[{'type':'object'}],'not':{'required':['c']}}"));
+  }
+
+  private static final String[] CAT_AND_DOG = {
+      "Cat", "{'type':'object','properties':{'kind':{'type':'string'},'purrs':{'type':'boolean'}}}",
+      "Dog", "{'type':'object','properties':{'kind':{'type':'string'},'barks':{'type':'boolean'}}}"};
+
+  @Test
+  void aDiscriminatorMappingConstrainsItsPropertyInEachBranch() {
+    assertThat(convert30("{'oneOf':[{'$ref':'#/components/schemas/Cat'},{'$ref':'#/components/schemas/Dog'}],"
+            + "'discriminator':{'propertyName':'kind','mapping':{'cat':'#/components/schemas/Cat',"
+            + "'dog':'#/components/schemas/Dog'}}}", CAT_AND_DOG))
+        .isEqualTo(text("{'oneOf':["
+            + "{'allOf':[" + CAT_AND_DOG[1] + ",{'properties':{'kind':{'const':'cat'}},'required':['kind']}]},"
+            + "{'allOf':[" + CAT_AND_DOG[3] + ",{'properties':{'kind':{'const':'dog'}},'required':['kind']}]}]}"));
+  }
+
+  @Test
+  void aDiscriminatorWithoutMappingSelectsByComponentName() {
+    assertThat(convert30("{'anyOf':[{'$ref':'#/components/schemas/Cat'},{'$ref':'#/components/schemas/Dog'}],"
+            + "'discriminator':{'propertyName':'kind'}}", CAT_AND_DOG))
+        .isEqualTo(text("{'anyOf':["
+            + "{'allOf':[" + CAT_AND_DOG[1] + ",{'properties':{'kind':{'const':'Cat'}},'required':['kind']}]},"
+            + "{'allOf':[" + CAT_AND_DOG[3] + ",{'properties':{'kind':{'const':'Dog'}},'required':['kind']}]}]}"));
+  }
+
+  @Test
+  void severalMappingValuesForOneBranchBecomeAnEnumAndBareNamesMapToo() {
+    assertThat(convert30("{'oneOf':[{'$ref':'#/components/schemas/Cat'},{'$ref':'#/components/schemas/Dog'}],"
+            + "'discriminator':{'propertyName':'kind','mapping':{'tabby':'Cat','siamese':'#/components/schemas/Cat'}}}",
+            CAT_AND_DOG))
+        .isEqualTo(text("{'oneOf':["
+            + "{'allOf':[" + CAT_AND_DOG[1] + ",{'properties':{'kind':{'enum':['tabby','siamese']}},"
+            + "'required':['kind']}]},"
+            + "{'allOf':[" + CAT_AND_DOG[3] + ",{'properties':{'kind':{'const':'Dog'}},'required':['kind']}]}]}"));
+  }
+
+  @Test
+  void aDiscriminatorLeavesInlineBranchesAlone() {
+    assertThat(convert30("{'oneOf':[{'type':'object','properties':{'kind':{'type':'string'}}},"
+            + "{'$ref':'#/components/schemas/Dog'}],'discriminator':{'propertyName':'kind'}}", CAT_AND_DOG))
+        .isEqualTo(text("{'oneOf':[{'type':'object','properties':{'kind':{'type':'string'}}},"
+            + "{'allOf':[" + CAT_AND_DOG[3] + ",{'properties':{'kind':{'const':'Dog'}},'required':['kind']}]}]}"));
+  }
+
+  @Test
+  void aDiscriminatedRecursiveBranchKeepsItsDefsReference() {
+    SchemaScope scope = converter(false,
+        "Folder", "{'type':'object','properties':{'kind':{'type':'string'},"
+            + "'items':{'type':'array','items':{'$ref':'#/components/schemas/Entry'}}}}",
+        "Entry", "{'oneOf':[{'$ref':'#/components/schemas/Folder'}],'discriminator':{'propertyName':'kind'}}")
+        .scope();
+
+    assertThat(scope.convert(json("{'$ref':'#/components/schemas/Entry'}"), "/s").toString())
+        .isEqualTo(text("{'$ref':'#/$defs/Entry'}"));
+    assertThat(scope.defs().path("Entry").toString()).isEqualTo(text("{'oneOf':[{'allOf':["
+        + "{'$ref':'#/$defs/Folder'},{'properties':{'kind':{'const':'Folder'}},'required':['kind']}]}]}"));
   }
 }

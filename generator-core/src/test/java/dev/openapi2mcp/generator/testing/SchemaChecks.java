@@ -40,6 +40,18 @@ public final class SchemaChecks {
     return root;
   }
 
+  /**
+   * Parses and checks a tool output schema (an object schema, as MCP requires, but not necessarily closed);
+   * returns the tree.
+   */
+  public static JsonNode assertValidOutputSchema(String json) {
+    JsonNode root = parse(json);
+    assertThat(root.isObject()).as("output schema is an object: %s", json).isTrue();
+    assertThat(root.path("type").asText()).as("output schema type: %s", json).isEqualTo("object");
+    check(root, root, "");
+    return root;
+  }
+
   private static void check(JsonNode root, JsonNode schema, String at) {
     if (schema.isBoolean()) {
       return;

@@ -1,8 +1,13 @@
 package dev.openapi2mcp.runtime.cli;
 
+import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +18,14 @@ import java.util.Locale;
  *
  * @param baseUrl the {@code --base-url} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
+ * @param maxResponseBytes the {@code --max-response-bytes} value (the response budget), or null for the default
+ * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
+ *     files are read)
+ * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
  */
 public record CommandLine(
-    Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
+    Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+    Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -25,6 +35,20 @@ public record CommandLine(
 
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  /** Without a response budget of its own, without local files and with the default file-size limit. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, null);
+  }
+
+  /** Without local files and with the default file-size limit. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, null,
+        ExecutorOptions.DEFAULT_MAX_FILE_BYTES);
   }
 
   /**
@@ -44,6 +68,9 @@ public record CommandLine(
     int port = HttpTransportOptions.DEFAULT_PORT;
     String baseUrl = null;
     List<String> origins = new ArrayList<>();
+    Long maxResponseBytes = null;
+    Path fileRoot = null;
+    long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -68,14 +95,52 @@ public record CommandLine(
         case "--port" -> port = port(value);
         case "--base-url" -> baseUrl = baseUrl(value);
         case "--allow-origin" -> origins.add(origin(value));
+        case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
+        case "--file-root" -> fileRoot = fileRoot(value);
+        case "--max-file-size" -> maxFileBytes = bytes(name, value);
         default -> throw new IllegalStateException(name);
       }
     }
-    return new CommandLine(transport, host, port, baseUrl, origins, false);
+    return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
+        maxFileBytes);
   }
 
   private static boolean isKnown(String name) {
-    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin").contains(name);
+    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",
+        "--file-root", "--max-file-size").contains(name);
+  }
+
+  /** An existing directory, made absolute and real so that later checks compare like with like. */
+  private static Path fileRoot(String value) throws UsageException {
+    try {
+      Path directory = Path.of(value);
+      if (Files.isDirectory(directory)) {
+        return directory.toRealPath();
+      }
+    } catch (InvalidPathException | IOException e) {
+      // reported below
+    }
+    throw new UsageException("--file-root must be an existing directory, was '" + value + "'");
+  }
+
+  /** A positive number of bytes, optionally with a binary suffix: {@code 65536}, {@code 64k}, {@code 4m}. */
+  private static long bytes(String name, String value) throws UsageException {
+    String text = value.trim().toLowerCase(Locale.ROOT);
+    long unit = 1;
+    if (text.endsWith("k") || text.endsWith("m")) {
+      unit = text.endsWith("k") ? 1024 : 1024 * 1024;
+      text = text.substring(0, text.length() - 1);
+    }
+    try {
+      long number = Long.parseLong(text);
+      if (number >= 1 && number <= Long.MAX_VALUE / unit) {
+        return number * unit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(name + " must be a positive number of bytes (e.g. 65536, 64k, 4m), was '" + value
+        + "'");
   }
 
   private static Transport transport(String value) throws UsageException {

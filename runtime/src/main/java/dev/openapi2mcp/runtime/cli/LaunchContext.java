@@ -64,6 +64,15 @@ public record LaunchContext(
   @FunctionalInterface
   public interface ExecutorFactory {
     ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment);
+
+    /**
+     * As {@link #create(ServerDefinition, String, Map)}, for a command line whose executor options (such as
+     * {@code --max-response-bytes}) the factory may honour; by default they are ignored.
+     */
+    default ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
+        CommandLine options) {
+      return create(definition, baseUrl, environment);
+    }
   }
 
   /** Registers shutdown work; closing the returned handle unregisters it. */

@@ -59,7 +59,7 @@ public final class Launcher {
     context.setUpLogging().run();
     ToolExecutor executor;
     try {
-      executor = context.executors().create(definition, baseUrl, context.environment());
+      executor = context.executors().create(definition, baseUrl, context.environment(), options);
     } catch (RuntimeException e) {
       return fail(FAILED, "cannot start: " + e.getMessage());
     }

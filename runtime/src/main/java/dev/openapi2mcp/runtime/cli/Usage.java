@@ -25,6 +25,11 @@ public final class Usage {
         + (definition.baseUrl() != null ? definition.baseUrl() : "none; this option is required") + ")");
     option(text, "--allow-origin ORIGIN", "also accept browser requests from ORIGIN with --transport http,");
     option(text, "", "e.g. https://app.example.com (repeatable; loopback origins are always accepted)");
+    option(text, "--max-response-bytes N", "the most bytes of an API response returned to the model; more is cut,");
+    option(text, "", "and the result says so (e.g. 65536, 64k, 4m; default: 1m)");
+    option(text, "--file-root DIR", "let file-upload arguments name local files inside DIR by 'path'");
+    option(text, "", "(default: none; files are then sent only as base64 'content')");
+    option(text, "--max-file-size N", "the largest file sent in one upload (e.g. 65536, 64k, 4m; default: 32m)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {

@@ -20,15 +20,16 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
- * Checks a call's arguments against the tool's {@code inputSchema} before anything is sent.
+ * Checks a call's arguments against the tool's {@code inputSchema} before anything is sent, and a structured result
+ * against the tool's {@code outputSchema} before it is returned ({@link #checkOutput}).
  *
  * <p>This is deliberately <em>not</em> a full JSON Schema validator: the runtime carries no validator library, and
  * the API checks its own input anyway. The goal is to catch the mistakes a model makes (a missing argument, a
  * string where a number belongs, a value outside an enum, a misspelled argument name) before they cost a round
  * trip. Covered keywords: {@code type} (one name or a union such as {@code ["string","null"]}; {@code integer}
  * accepts any number with no fractional part), OpenAPI's {@code nullable}, {@code enum}, {@code const},
- * {@code required}, {@code properties}, {@code additionalProperties} ({@code false} or a schema;
- * {@code patternProperties} only decides what counts as additional), {@code items} (a schema or a tuple),
+ * {@code required}, {@code dependentRequired}, {@code properties}, {@code additionalProperties} ({@code false} or a
+ * schema; {@code patternProperties} only decides what counts as additional), {@code items} (a schema or a tuple),
  * {@code $ref} to a JSON pointer inside the same schema ({@code #/$defs/Pet}), {@code allOf} (all must hold),
  * {@code anyOf} and {@code oneOf} (at least one must hold; {@code oneOf} exclusivity is not checked), and the
  * boolean schemas {@code true}/{@code false}. Formats, lengths, ranges and patterns are not checked.
@@ -51,18 +52,34 @@ final class ArgumentValidator {
    * @throws IllegalStateException when the tool's inputSchema is not JSON (a generator or hand-coding bug)
    */
   List<String> validate(ToolDefinition tool, ObjectNode arguments) {
-    JsonNode root = schemas.computeIfAbsent(tool.inputSchema(), text -> parse(tool.name(), text));
+    JsonNode root = schemas.computeIfAbsent(tool.inputSchema(), text -> parse(tool.name(), "inputSchema", text));
     List<String> problems = new ArrayList<>();
-    new Walk(root, problems).check(root, arguments, "", newActiveSet());
+    new Walk(root, problems, true).check(root, arguments, "", newActiveSet());
     return problems;
   }
 
-  private static JsonNode parse(String toolName, String text) {
+  /**
+   * The problems of {@code value} against the tool's {@code outputSchema}, by the same rules as arguments, but
+   * worded for data ({@code missing required property 'id'}); empty when it conforms or the tool has none.
+   *
+   * @throws IllegalStateException when the tool's outputSchema is not JSON (a generator or hand-coding bug)
+   */
+  List<String> checkOutput(ToolDefinition tool, JsonNode value) {
+    if (tool.outputSchema() == null) {
+      return List.of();
+    }
+    JsonNode root = schemas.computeIfAbsent(tool.outputSchema(), text -> parse(tool.name(), "outputSchema", text));
+    List<String> problems = new ArrayList<>();
+    new Walk(root, problems, false).check(root, value, "", newActiveSet());
+    return problems;
+  }
+
+  private static JsonNode parse(String toolName, String which, String text) {
     try {
       return JsonText.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
-          "the inputSchema of tool '" + toolName + "' is not valid JSON: " + e.getOriginalMessage(), e);
+          "the " + which + " of tool '" + toolName + "' is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -70,14 +87,19 @@ final class ArgumentValidator {
     return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
-  /** One validation run: the schema document (for {@code $ref}) and where problems go. */
+  /**
+   * One validation run: the schema document (for {@code $ref}), where problems go, and whether the top-level
+   * properties are a tool's arguments (which problems then call them).
+   */
   private final class Walk {
     private final JsonNode root;
     private final List<String> problems;
+    private final boolean arguments;
 
-    Walk(JsonNode root, List<String> problems) {
+    Walk(JsonNode root, List<String> problems, boolean arguments) {
       this.root = root;
       this.problems = problems;
+      this.arguments = arguments;
     }
 
     /**
@@ -100,7 +122,7 @@ final class ArgumentValidator {
     private void checkSchema(JsonNode schema, JsonNode value, String path, Set<JsonNode> active) {
       if (schema.isBoolean()) {
         if (!schema.booleanValue()) {
-          problems.add(prefix(path) + "no value is allowed here, got " + JsonValues.describe(value));
+          problems.add(prefix(path, arguments) + "no value is allowed here, got " + JsonValues.describe(value));
         }
         return;
       }
@@ -152,14 +174,15 @@ final class ArgumentValidator {
           return true;
         }
       }
-      problems.add(prefix(path) + "expected " + String.join(" or ", allowed) + ", got " + JsonValues.describe(value));
+      problems.add(prefix(path, arguments) + "expected " + String.join(" or ", allowed) + ", got "
+          + JsonValues.describe(value));
       return false;
     }
 
     private void checkEnumAndConst(JsonNode schema, JsonNode value, String path) {
       JsonNode constant = schema.get("const");
       if (constant != null && !JsonValues.jsonEquals(constant, value)) {
-        problems.add(prefix(path) + "expected " + constant + ", got " + JsonValues.describe(value));
+        problems.add(prefix(path, arguments) + "expected " + constant + ", got " + JsonValues.describe(value));
       }
       JsonNode options = schema.get("enum");
       if (options == null || !options.isArray()) {
@@ -178,7 +201,7 @@ final class ArgumentValidator {
         }
         shown.add(option.toString());
       }
-      problems.add(prefix(path) + "expected one of " + String.join(", ", shown) + ", got "
+      problems.add(prefix(path, arguments) + "expected one of " + String.join(", ", shown) + ", got "
           + JsonValues.describe(value));
     }
 
@@ -188,8 +211,21 @@ final class ArgumentValidator {
         for (JsonNode name : required) {
           if (!value.has(name.asText())) {
             problems.add(path.isEmpty()
-                ? "missing required argument '" + name.asText() + "'"
+                ? "missing required " + (arguments ? "argument" : "property") + " '" + name.asText() + "'"
                 : path + ": missing required property '" + name.asText() + "'");
+          }
+        }
+      }
+      for (Map.Entry<String, JsonNode> dependency : schema.path("dependentRequired").properties()) {
+        if (!value.has(dependency.getKey())) {
+          continue;
+        }
+        for (JsonNode name : dependency.getValue()) {
+          if (!value.has(name.asText())) {
+            String given = path.isEmpty() ? "argument '" + dependency.getKey() + "'"
+                : path + ": property '" + dependency.getKey() + "'";
+            problems.add("missing " + (path.isEmpty() ? "argument '" : "property '") + name.asText()
+                + "', required when " + given + " is given");
           }
         }
       }
@@ -212,7 +248,7 @@ final class ArgumentValidator {
         } else if (!matchedPattern && additional != null) {
           if (additional.isBoolean() && !additional.booleanValue()) {
             problems.add(path.isEmpty()
-                ? "unknown argument '" + name + "'" + knownNames(properties)
+                ? "unknown " + (arguments ? "argument" : "property") + " '" + name + "'" + knownNames(properties)
                 : path + ": unknown property '" + name + "'" + knownNames(properties));
           } else {
             check(additional, field.getValue(), childPath, newActiveSet());
@@ -243,13 +279,14 @@ final class ArgumentValidator {
       for (JsonNode alternative : alternatives) {
         index++;
         List<String> branchProblems = new ArrayList<>();
-        new Walk(root, branchProblems).check(alternative, value, path, active);
+        new Walk(root, branchProblems, arguments).check(alternative, value, path, active);
         if (branchProblems.isEmpty()) {
           return;
         }
         failures.add("option " + index + ": " + String.join(", ", branchProblems));
       }
-      problems.add((path.isEmpty() ? "arguments" : path) + ": matches none of the " + alternatives.size()
+      problems.add((path.isEmpty() ? (arguments ? "arguments" : "value") : path) + ": matches none of the "
+          + alternatives.size()
           + " allowed alternatives (" + String.join("; ", failures) + ")");
     }
 
@@ -304,8 +341,8 @@ final class ArgumentValidator {
     }
   }
 
-  private static String prefix(String path) {
-    return path.isEmpty() ? "arguments: " : path + ": ";
+  private static String prefix(String path, boolean arguments) {
+    return path.isEmpty() ? (arguments ? "arguments: " : "value: ") : path + ": ";
   }
 
   private static String knownNames(JsonNode properties) {

@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.http;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param callTimeout the whole exchange, from connecting to the end of the body (default 120 s)
  * @param auditSink where audit lines go (default {@link AuditSink#stderr()})
  * @param clock the source of audit timestamps (default UTC system clock)
+ * @param fileRoot the directory whose files multipart file parts may name by {@code path} ({@code --file-root}),
+ *     or null (the default) when no local file may be read
+ * @param maxFileBytes the largest file part or binary body, in bytes (default 32 MiB, {@code --max-file-size})
  */
 public record ExecutorOptions(
     long maxResponseBytes,
@@ -22,9 +26,12 @@ public record ExecutorOptions(
     Duration readTimeout,
     Duration callTimeout,
     AuditSink auditSink,
-    Clock clock) {
+    Clock clock,
+    Path fileRoot,
+    long maxFileBytes) {
 
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+  public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
 
   public ExecutorOptions {
     if (maxResponseBytes < 1) {
@@ -35,6 +42,9 @@ public record ExecutorOptions(
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(auditSink, "auditSink");
     Objects.requireNonNull(clock, "clock");
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
+    }
   }
 
   public static ExecutorOptions defaults() {
@@ -44,22 +54,39 @@ public record ExecutorOptions(
         Duration.ofSeconds(60),
         Duration.ofSeconds(120),
         AuditSink.stderr(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        null,
+        DEFAULT_MAX_FILE_BYTES);
   }
 
   public ExecutorOptions withMaxResponseBytes(long value) {
-    return new ExecutorOptions(value, connectTimeout, readTimeout, callTimeout, auditSink, clock);
+    return new ExecutorOptions(value, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        fileRoot, maxFileBytes);
   }
 
   public ExecutorOptions withTimeouts(Duration connect, Duration read, Duration call) {
-    return new ExecutorOptions(maxResponseBytes, connect, read, call, auditSink, clock);
+    return new ExecutorOptions(maxResponseBytes, connect, read, call, auditSink, clock,
+        fileRoot, maxFileBytes);
   }
 
   public ExecutorOptions withAuditSink(AuditSink value) {
-    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, value, clock);
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, value, clock,
+        fileRoot, maxFileBytes);
+  }
+
+  /** Allows file parts to name files inside {@code directory} (null: no local files). */
+  public ExecutorOptions withFileRoot(Path directory) {
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        directory, maxFileBytes);
+  }
+
+  public ExecutorOptions withMaxFileBytes(long value) {
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        fileRoot, value);
   }
 
   public ExecutorOptions withClock(Clock value) {
-    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, value);
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, value,
+        fileRoot, maxFileBytes);
   }
 }

@@ -25,6 +25,37 @@ final class MediaTypes {
     return type != null && is(type, "application", "octet-stream");
   }
 
+  /** Any {@code multipart/*} type. */
+  static boolean isMultipart(MediaType type) {
+    return type != null && type.type().equalsIgnoreCase("multipart");
+  }
+
+  /**
+   * Binary content that a tool argument carries base64-encoded: {@code application/octet-stream}, {@code image/*}
+   * (but not SVG, which is XML text), {@code audio/*}, {@code video/*}, {@code font/*}, and the common binary
+   * {@code application/} types (PDF, archives, compressed data, protobuf, CBOR, MessagePack, WebAssembly).
+   */
+  static boolean isBinary(MediaType type) {
+    if (type == null) {
+      return false;
+    }
+    String main = type.type().toLowerCase(Locale.ROOT);
+    String subtype = type.subtype().toLowerCase(Locale.ROOT);
+    if (main.equals("image")) {
+      return !subtype.equals("svg+xml");
+    }
+    if (main.equals("audio") || main.equals("video") || main.equals("font")) {
+      return true;
+    }
+    return main.equals("application") && (BINARY_APPLICATION.contains(subtype)
+        || subtype.endsWith("+zip") || subtype.endsWith("+gzip") || subtype.endsWith("+cbor"));
+  }
+
+  private static final java.util.Set<String> BINARY_APPLICATION = java.util.Set.of(
+      "octet-stream", "pdf", "zip", "gzip", "x-gzip", "x-tar", "x-bzip2", "x-7z-compressed", "x-xz", "zstd",
+      "x-protobuf", "protobuf", "vnd.google.protobuf", "cbor", "msgpack", "x-msgpack", "wasm", "java-archive",
+      "vnd.android.package-archive", "x-rar-compressed", "vnd.rar");
+
   static boolean isText(MediaType type) {
     return type != null && type.type().equalsIgnoreCase("text");
   }

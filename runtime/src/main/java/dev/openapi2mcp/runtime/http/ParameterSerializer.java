@@ -16,6 +16,11 @@ import java.util.Map;
  *
  * <p>Styles: path {@code simple} (default), {@code label}, {@code matrix}; query {@code form} (default),
  * {@code spaceDelimited}, {@code pipeDelimited}, {@code deepObject}; header {@code simple}; cookie {@code form}.
+ * Each follows the OpenAPI 3.1.1 style examples table cell by cell (non-exploded {@code label} joins with commas, as
+ * RFC 6570 does; the space and pipe delimiters are sent encoded, {@code %20} and {@code %7C}). An empty string is
+ * {@code ;name} in matrix style and {@code .} in label style; in a query it is {@code name=}. Empty arrays and
+ * objects send nothing in a query; a cookie parameter is serialized like a form query parameter, its pairs going
+ * into the one {@code Cookie} header.
  */
 final class ParameterSerializer {
   private ParameterSerializer() {}
@@ -40,22 +45,22 @@ final class ParameterSerializer {
       case "matrix" -> {
         if (value.isArray()) {
           List<String> items = encodedItems(value);
-          if (explode) {
-            List<String> parts = new ArrayList<>();
-            items.forEach(item -> parts.add(";" + name + "=" + item));
-            return String.join("", parts);
+          if (explode && !items.isEmpty()) {
+            StringBuilder parts = new StringBuilder();
+            items.forEach(item -> parts.append(matrixPair(name, item)));
+            return parts.toString();
           }
-          return ";" + name + "=" + String.join(",", items);
+          return matrixPair(name, String.join(",", items));
         }
         if (value.isObject()) {
-          if (explode) {
-            List<String> parts = new ArrayList<>();
-            encodedEntries(value, true).forEach(entry -> parts.add(";" + entry));
-            return String.join("", parts);
+          if (explode && !value.isEmpty()) {
+            StringBuilder parts = new StringBuilder();
+            encodedEntries(value, true).forEach(entry -> parts.append(';').append(entry));
+            return parts.toString();
           }
-          return ";" + name + "=" + String.join(",", encodedEntries(value, false));
+          return matrixPair(name, String.join(",", encodedEntries(value, false)));
         }
-        return ";" + name + "=" + encoded(value);
+        return matrixPair(name, encoded(value));
       }
       default -> {
         return simple(value, explode, true);
@@ -67,42 +72,56 @@ final class ParameterSerializer {
   static List<Pair> queryPairs(ParameterBinding binding, JsonNode value) {
     String name = PercentEncoder.encode(binding.name());
     List<Pair> pairs = new ArrayList<>();
+    if ("deepObject".equals(binding.style()) && value.isContainerNode()) {
+      deep(binding.name(), value, pairs);
+      return pairs;
+    }
     if (value.isArray()) {
       List<String> items = encodedItems(value);
       if (items.isEmpty()) {
         return pairs;
       }
-      String delimiter = switch (binding.style()) {
-        case "spaceDelimited" -> "%20";
-        case "pipeDelimited" -> "%7C";
-        default -> ",";
-      };
+      String delimiter = delimiter(binding);
       if (binding.explode()) {
         items.forEach(item -> pairs.add(new Pair(name, item)));
       } else {
         pairs.add(new Pair(name, String.join(delimiter, items)));
       }
     } else if (value.isObject()) {
-      if ("deepObject".equals(binding.style())) {
-        for (Map.Entry<String, JsonNode> entry : value.properties()) {
-          if (!entry.getValue().isNull()) {
-            pairs.add(new Pair(
-                PercentEncoder.encode(binding.name() + "[" + entry.getKey() + "]"), encoded(entry.getValue())));
-          }
-        }
-      } else if (binding.explode()) {
+      if (binding.explode()) {
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
           if (!entry.getValue().isNull()) {
             pairs.add(new Pair(PercentEncoder.encode(entry.getKey()), encoded(entry.getValue())));
           }
         }
       } else if (!value.isEmpty()) {
-        pairs.add(new Pair(name, String.join(",", encodedEntries(value, false))));
+        pairs.add(new Pair(name, String.join(delimiter(binding), encodedEntries(value, false))));
       }
     } else {
       pairs.add(new Pair(name, encoded(value)));
     }
     return pairs;
+  }
+
+  /**
+   * deepObject, recursively: {@code name[key]=value}, nested objects add a bracket per level
+   * ({@code name[a][b]=v}) and arrays index their items ({@code name[0]=v}, {@code name[0][k]=v}), the form that
+   * Rails/Rack-style servers (Stripe) and Prism read. Brackets are percent-encoded like the rest of the name, as
+   * the OpenAPI table shows ({@code color%5BR%5D=100}). Nulls are left out.
+   */
+  private static void deep(String path, JsonNode value, List<Pair> pairs) {
+    if (value.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
+        deep(path + "[" + entry.getKey() + "]", entry.getValue(), pairs);
+      }
+    } else if (value.isArray()) {
+      int index = 0;
+      for (JsonNode item : value) {
+        deep(path + "[" + index++ + "]", item, pairs);
+      }
+    } else if (!value.isNull()) {
+      pairs.add(new Pair(PercentEncoder.encode(path), encoded(value)));
+    }
   }
 
   /** The raw (unencoded) header value, simple style. */
@@ -117,6 +136,20 @@ final class ParameterSerializer {
       pairs.add(pair.name() + "=" + pair.value());
     }
     return pairs;
+  }
+
+  /** What joins the items of a non-exploded array or object in a query: the style's delimiter, encoded. */
+  private static String delimiter(ParameterBinding binding) {
+    return switch (binding.style()) {
+      case "spaceDelimited" -> "%20";
+      case "pipeDelimited" -> "%7C";
+      default -> ",";
+    };
+  }
+
+  /** RFC 6570 §3.2.7: an empty value leaves out the {@code =} ({@code ;color}). */
+  private static String matrixPair(String name, String encodedValue) {
+    return encodedValue.isEmpty() ? ";" + name : ";" + name + "=" + encodedValue;
   }
 
   private static String simple(JsonNode value, boolean explode, boolean encode) {

@@ -48,12 +48,14 @@ final class RequestFactory {
   private final Credentials credentials;
   private final Redactor redactor;
   private final String userAgent;
+  private final LocalFiles files;
 
-  RequestFactory(HttpUrl baseUrl, Credentials credentials, Redactor redactor, String userAgent) {
+  RequestFactory(HttpUrl baseUrl, Credentials credentials, Redactor redactor, String userAgent, LocalFiles files) {
     this.baseUrl = baseUrl;
     this.credentials = credentials;
     this.redactor = redactor;
     this.userAgent = userAgent;
+    this.files = files;
   }
 
   /**
@@ -98,8 +100,12 @@ final class RequestFactory {
     request.header("Accept", ACCEPT);
     request.header("User-Agent", userAgent);
 
-    okhttp3.RequestBody body = http.body() == null ? null : BodyEncoder.encode(http.body(), arguments);
+    okhttp3.RequestBody body = http.body() == null ? null : BodyEncoder.encode(http.body(), arguments, files);
     String method = http.method().toUpperCase(Locale.ROOT);
+    if (body != null && (method.equals("GET") || method.equals("HEAD")) && isEmpty(body)) {
+      // Specs (Stripe's) give GET operations an empty form body; nothing to send is the same as no body.
+      body = null;
+    }
     if (body != null && (method.equals("GET") || method.equals("HEAD"))) {
       throw new InvalidRequestException(method + " requests cannot carry a body; the body arguments were not sent");
     }
@@ -238,6 +244,14 @@ final class RequestFactory {
       cookies.add(text);
     } else {
       request.addHeader(parameter.name(), text);
+    }
+  }
+
+  private static boolean isEmpty(okhttp3.RequestBody body) {
+    try {
+      return body.contentLength() == 0;
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

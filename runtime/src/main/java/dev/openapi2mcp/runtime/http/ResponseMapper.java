@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -23,7 +25,8 @@ import okio.BufferedSource;
  * Turns the API's HTTP response into a tool result.
  *
  * <p>2xx: text, JSON, XML, YAML … become one {@link Content.Text} with the body as received (and, when the tool
- * declares an outputSchema and the body is a JSON object, that object as {@code structuredContent});
+ * declares an outputSchema and the body is a JSON object that conforms to it, that object as
+ * {@code structuredContent});
  * {@code image/*} becomes {@link Content.Image}, {@code audio/*} {@link Content.Audio}, anything else binary a
  * {@link Content.Blob} whose URI is the (redacted) request URL. A body without a content type counts as text when it
  * is valid UTF-8, else as {@code application/octet-stream}. An empty body becomes a sentence saying the call
@@ -33,13 +36,24 @@ import okio.BufferedSource;
  * 401/403, the {@code Location} of a redirect (redirects are not followed: they could carry credentials to another
  * host), and an excerpt of the body (the first {@value #ERROR_EXCERPT_BYTES} bytes).
  *
+ * <p>Drift: a response that does not match the tool's outputSchema (checked with the {@link ArgumentValidator}'s
+ * rules: types, required properties, enums, consts, closed objects, {@code $ref}, composition) never fails the
+ * call. Its text is returned as usual, but without {@code structuredContent}, since MCP clients reject structured
+ * content that does not conform to the declared schema; a warning names the tool and the first
+ * {@value #DRIFT_PROBLEMS_LOGGED} mismatches, with credentials removed.
+ *
  * <p>Invariants: at most {@code maxBytes} of a body are read (one byte more to detect that there is more), and a cut
  * is always stated in the text ({@code [truncated: N of M bytes shown]}); a binary body over the budget is not
  * returned at all (a cut image is useless) and the text says so; text is cut at a character boundary; configured
  * credential values are removed from all text.
  */
 final class ResponseMapper {
+  private static final Logger LOG = Logger.getLogger(ResponseMapper.class.getName());
+
   static final int ERROR_EXCERPT_BYTES = 2048;
+
+  /** How many mismatches a drift warning names. */
+  static final int DRIFT_PROBLEMS_LOGGED = 3;
 
   private static final Map<Integer, String> REASONS = Map.ofEntries(
       Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"),
@@ -55,10 +69,12 @@ final class ResponseMapper {
 
   private final long maxBytes;
   private final Credentials credentials;
+  private final ArgumentValidator checker;
 
-  ResponseMapper(long maxBytes, Credentials credentials) {
+  ResponseMapper(long maxBytes, Credentials credentials, ArgumentValidator checker) {
     this.maxBytes = maxBytes;
     this.credentials = credentials;
+    this.checker = checker;
   }
 
   /** The result of one call and what the audit trail records about it. */
@@ -93,7 +109,7 @@ final class ResponseMapper {
       String text = credentials.scrub(decode(bytes, type));
       JsonNode structured = null;
       if (!bytes.truncated() && tool.outputSchema() != null && (type == null || MediaTypes.isJson(type))) {
-        structured = parseObject(text);
+        structured = conforming(tool, text, type != null);
       }
       return new ToolResult(List.of(new Content.Text(text + truncationNote(bytes))), structured, false);
     }
@@ -224,12 +240,43 @@ final class ResponseMapper {
     }
   }
 
-  private static JsonNode parseObject(String text) {
+  /**
+   * The body as structured content: the JSON object it holds, when it conforms to the tool's outputSchema; else
+   * null, with a warning when a declared JSON body drifted from the schema.
+   *
+   * @param declaredJson whether the response said it is JSON (an untyped body that is not JSON is just text)
+   */
+  private JsonNode conforming(ToolDefinition tool, String text, boolean declaredJson) {
+    JsonNode node;
     try {
-      JsonNode node = JsonText.MAPPER.readTree(text);
-      return node != null && node.isObject() ? node : null;
+      node = JsonText.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
+      if (declaredJson) {
+        drift(tool, List.of("the body is not valid JSON (" + e.getOriginalMessage() + ")"));
+      }
       return null;
     }
+    if (node == null || !node.isObject()) {
+      if (declaredJson || node != null) {
+        drift(tool, List.of("expected a JSON object, got " + JsonValues.describe(node)));
+      }
+      return null;
+    }
+    List<String> problems = checker.checkOutput(tool, node);
+    if (!problems.isEmpty()) {
+      drift(tool, problems);
+      return null;
+    }
+    return node;
+  }
+
+  private void drift(ToolDefinition tool, List<String> problems) {
+    if (!LOG.isLoggable(Level.WARNING)) {
+      return;
+    }
+    List<String> shown = problems.subList(0, Math.min(DRIFT_PROBLEMS_LOGGED, problems.size()));
+    String more = problems.size() > shown.size() ? "; and " + (problems.size() - shown.size()) + " more" : "";
+    LOG.warning(credentials.scrub("tool '" + tool.name() + "': the response does not match its outputSchema, "
+        + "so it is returned as text without structuredContent: " + String.join("; ", shown) + more));
   }
 }

@@ -48,8 +48,9 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     this.options = options;
     this.credentials = credentials;
     this.redactor = new Redactor(definition);
-    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent());
-    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials);
+    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
+        new LocalFiles(options.fileRoot(), options.maxFileBytes()));
+    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
     this.audit = new AuditLog(options.auditSink());
     this.client = CompletableFuture.supplyAsync(() -> buildClient(options), runnable -> {
       Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");

@@ -17,19 +17,43 @@ import java.util.Objects;
  *
  * <p>{@code fileArguments} names the flattened arguments that are file parts of a {@code multipart/form-data} body.
  * A file argument's value is an object: {@code {"content": "<base64>", "filename": "…", "contentType": "…"}}, or,
- * where the server allows local files, {@code {"path": "…"}} (see the runtime's file-part rules). Every other
- * multipart argument is a plain form field.
+ * where the server allows local files, {@code {"path": "…"}} (see the runtime's file-part rules); when the spec
+ * declares the part as an array of files, the value is an array of such objects, each sent as its own part under
+ * the part's name. Every other multipart argument is a plain form field.
  *
  * @param mediaType the request content type, e.g. {@code application/json}
+ * <p>{@code encodings} carries the spec's Encoding Objects that set a serialization style, keyed by the field's
+ * wire name: for {@code application/x-www-form-urlencoded} and {@code multipart/form-data} bodies, such a field is
+ * serialized like a query parameter of that style and explode flag (e.g. Stripe's {@code deepObject} fields,
+ * {@code card[number]=…}); a field without one follows the Encoding Object defaults (scalars as text, objects as
+ * JSON, arrays one field per item).
+ *
  * @param required whether the operation requires a body at all
  * @param fileArguments the subset of {@code properties}' keys that are file parts; empty for other bodies
+ * @param encodings wire field name → its serialization style; empty when the spec sets none
  */
 public record RequestBody(
-    String mediaType, boolean required, String argument, Map<String, String> properties, List<String> fileArguments) {
+    String mediaType, boolean required, String argument, Map<String, String> properties, List<String> fileArguments,
+    Map<String, Encoding> encodings) {
+
+  /**
+   * How one form or multipart field is serialized, as the spec's Encoding Object says.
+   *
+   * @param style {@code form}, {@code spaceDelimited}, {@code pipeDelimited} or {@code deepObject}
+   * @param explode the explode flag (defaulted as for query parameters)
+   */
+  public record Encoding(String style, boolean explode) {
+    public Encoding {
+      Objects.requireNonNull(style, "style");
+    }
+  }
 
   public RequestBody {
     Objects.requireNonNull(mediaType, "mediaType");
     fileArguments = fileArguments == null ? List.of() : List.copyOf(fileArguments);
+    encodings = encodings == null
+        ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(encodings));
     // Insertion order is kept: it is the order of the properties on the wire.
     properties = properties == null
         ? Map.of()
@@ -44,9 +68,22 @@ public record RequestBody(
     }
   }
 
-  /** As the canonical constructor, with no file parts. */
+  /** As the canonical constructor, with no serialization styles. */
+  public RequestBody(
+      String mediaType, boolean required, String argument, Map<String, String> properties, List<String> fileArguments) {
+    this(mediaType, required, argument, properties, fileArguments, Map.of());
+  }
+
+  /** As the canonical constructor, with no file parts and no serialization styles. */
   public RequestBody(String mediaType, boolean required, String argument, Map<String, String> properties) {
     this(mediaType, required, argument, properties, List.of());
+  }
+
+  /** The same body with the field {@code wireName} serialized in {@code style}; generated code chains these. */
+  public RequestBody encoding(String wireName, String style, boolean explode) {
+    Map<String, Encoding> more = new java.util.LinkedHashMap<>(encodings);
+    more.put(Objects.requireNonNull(wireName, "wireName"), new Encoding(style, explode));
+    return new RequestBody(mediaType, required, argument, properties, fileArguments, more);
   }
 
   /** The whole body is the value of {@code argument}. */

@@ -8,6 +8,7 @@ import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.SampleServer;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -185,5 +186,25 @@ class LauncherTest {
   void anUnknownHostIsAUsageError() {
     assertThat(run("--transport", "http", "--port", "0", "--host", "no-such-host.invalid")).isEqualTo(Launcher.USAGE);
     assertThat(err()).contains("--host").contains("no-such-host.invalid");
+  }
+  @Test
+  void theResponseBudgetOptionReachesTheExecutorFactory() {
+    List<Long> budgets = new CopyOnWriteArrayList<>();
+    executors = new LaunchContext.ExecutorFactory() {
+      @Override
+      public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment) {
+        throw new AssertionError("the launcher passes its command line");
+      }
+
+      @Override
+      public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
+          CommandLine options) {
+        budgets.add(options.maxResponseBytes());
+        return SampleServer.executor(server);
+      }
+    };
+
+    assertThat(run("--max-response-bytes", "2k")).isEqualTo(Launcher.OK);
+    assertThat(budgets).containsExactly(2048L);
   }
 }

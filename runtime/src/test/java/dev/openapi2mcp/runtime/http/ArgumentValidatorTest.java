@@ -210,4 +210,17 @@ class ArgumentValidatorTest {
     assertThat(harness.server.getRequestCount()).isZero();
     assertThat(harness.singleAudit().get("outcome").asText()).isEqualTo("internal_error");
   }
+
+  /** Issue 3: an optional body's required properties become required once any of its arguments is given. */
+  @Test
+  void dependentRequiredAppliesOnlyOnceItsTriggerIsGiven() {
+    String schema = """
+        {"type": "object", "properties": {"client_id": {"type": "string"}, "scope": {"type": "integer"}},
+         "dependentRequired": {"scope": ["client_id"]}, "additionalProperties": false}""";
+
+    assertThat(validator.validate(tool(schema), Harness.args("{}"))).isEmpty();
+    assertThat(validator.validate(tool(schema), Harness.args("{\"client_id\":\"a\",\"scope\":1}"))).isEmpty();
+    assertThat(validator.validate(tool(schema), Harness.args("{\"scope\":1}")))
+        .containsExactly("missing argument 'client_id', required when argument 'scope' is given");
+  }
 }

@@ -113,12 +113,12 @@ class RequestBodyTest {
     ToolResult result = harness.call(tool, "{\"body\":\"not base64!\"}");
 
     assertThat(result.isError()).isTrue();
-    assertThat(Harness.text(result)).contains("body: the body is not valid base64");
+    assertThat(Harness.text(result)).contains("body: not valid base64");
     assertThat(harness.server.getRequestCount()).isZero();
   }
 
   @Test
-  void otherMediaTypesGetJsonTextWithTheirContentType() {
+  void otherMediaTypesSendAStringAsItIs() {
     ToolDefinition tool = ToolDefinition.builder("weird")
         .http("POST", "/weird")
         .body(RequestBody.whole("application/x-custom", true, "body"))
@@ -127,7 +127,20 @@ class RequestBodyTest {
     RecordedRequest request = send(tool, "{\"body\":\"plain\"}");
 
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/x-custom");
-    assertThat(request.getBody().utf8()).isEqualTo("\"plain\"");
+    assertThat(request.getBody().utf8()).isEqualTo("plain");
+  }
+
+  @Test
+  void otherMediaTypesSendOtherValuesAsJsonText() {
+    ToolDefinition tool = ToolDefinition.builder("weird")
+        .http("POST", "/weird")
+        .body(RequestBody.whole("application/x-custom", true, "body"))
+        .build();
+
+    RecordedRequest request = send(tool, "{\"body\":{\"a\":[1,true]}}");
+
+    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/x-custom");
+    assertThat(request.getBody().utf8()).isEqualTo("{\"a\":[1,true]}");
   }
 
   @Test
@@ -152,5 +165,80 @@ class RequestBodyTest {
         .build();
 
     assertThat(send(tool, "{}").getBody().utf8()).isEqualTo("{}");
+  }
+
+  @Test
+  void deepObjectFormFieldNestsBracketsAndIndexesArrays() {
+    ToolDefinition tool = ToolDefinition.builder("charge")
+        .http("POST", "/charges")
+        .body(RequestBody.flattened("application/x-www-form-urlencoded", true, "amount", "amount", "card", "card",
+            "expand", "expand").encoding("card", "deepObject", true).encoding("expand", "deepObject", true))
+        .build();
+
+    RecordedRequest request = send(tool,
+        "{\"amount\":5,\"card\":{\"number\":\"42 42\",\"owner\":{\"name\":\"A\"}},\"expand\":[\"x\",\"y\"]}");
+
+    assertThat(request.getBody().utf8()).isEqualTo("amount=5&card%5Bnumber%5D=42%2042&card%5Bowner%5D%5Bname%5D=A"
+        + "&expand%5B0%5D=x&expand%5B1%5D=y");
+  }
+
+  @Test
+  void styledFormFieldPercentEncodesItsDelimiters() {
+    ToolDefinition tool = ToolDefinition.builder("tag")
+        .http("POST", "/tags")
+        .body(RequestBody.flattened("application/x-www-form-urlencoded", true, "ids", "ids")
+            .encoding("ids", "form", false))
+        .build();
+
+    assertThat(send(tool, "{\"ids\":[\"a\",\"b,c\"]}").getBody().utf8()).isEqualTo("ids=a%2Cb%2Cc");
+  }
+
+  @Test
+  void formObjectWithoutEncodingIsJsonText() {
+    ToolDefinition tool = ToolDefinition.builder("save")
+        .http("POST", "/save")
+        .body(RequestBody.flattened("application/x-www-form-urlencoded", true, "address", "address"))
+        .build();
+
+    assertThat(send(tool, "{\"address\":{\"city\":\"X\"}}").getBody().utf8())
+        .isEqualTo("address=%7B%22city%22%3A%22X%22%7D");
+  }
+
+  @Test
+  void getWithAnEmptyFormBodySendsNoBody() {
+    ToolDefinition tool = ToolDefinition.builder("account")
+        .http("GET", "/account")
+        .body(RequestBody.whole("application/x-www-form-urlencoded", false, "body"))
+        .build();
+
+    RecordedRequest request = send(tool, "{\"body\":{}}");
+
+    assertThat(request.getMethod()).isEqualTo("GET");
+    assertThat(request.getBodySize()).isZero();
+    assertThat(request.getHeaders().get("Content-Type")).isNull();
+  }
+
+  @Test
+  void imageBodyIsDecodedFromBase64() {
+    ToolDefinition tool = ToolDefinition.builder("avatar")
+        .http("PUT", "/avatar")
+        .body(RequestBody.whole("image/png", true, "body"))
+        .build();
+    byte[] bytes = {(byte) 0x89, 'P', 'N', 'G'};
+
+    RecordedRequest request = send(tool, "{\"body\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}");
+
+    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("image/png");
+    assertThat(request.getBody().toByteArray()).containsExactly(bytes);
+  }
+
+  @Test
+  void xmlBodySendsAStringAsItIs() {
+    ToolDefinition tool = ToolDefinition.builder("xml")
+        .http("POST", "/xml")
+        .body(RequestBody.whole("application/xml", true, "body"))
+        .build();
+
+    assertThat(send(tool, "{\"body\":\"<a>1</a>\"}").getBody().utf8()).isEqualTo("<a>1</a>");
   }
 }

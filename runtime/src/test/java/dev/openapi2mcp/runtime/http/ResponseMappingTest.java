@@ -8,17 +8,53 @@ import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * How API responses become tool results (issue 3, "Real-world specs", item 4): JSON as text plus conforming
+ * structuredContent, drift that never fails a call, image/audio/blob/text content, and the response budget.
+ */
 class ResponseMappingTest {
+  private static final String PET_SCHEMA = "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
+      + "\"name\":{\"type\":\"string\"},\"status\":{\"enum\":[\"available\",\"sold\"]},"
+      + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},"
+      + "\"required\":[\"id\",\"name\"]}";
+
   private final Harness harness = new Harness();
+  private final Logger mapperLog = Logger.getLogger(ResponseMapper.class.getName());
+  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+  private final Handler capture = new Handler() {
+    @Override
+    public void publish(LogRecord record) {
+      logged.add(record);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+
+  @BeforeEach
+  void captureLog() {
+    mapperLog.addHandler(capture);
+  }
 
   @AfterEach
   void close() {
+    mapperLog.removeHandler(capture);
     harness.close();
   }
 
@@ -227,5 +263,58 @@ class ResponseMappingTest {
 
     assertThat(Harness.text(result))
         .isEqualTo("y".repeat(100) + "\n[truncated: the first 100 bytes are shown; the rest was not read]");
+  }
+  @Test
+  void aResponseThatConformsToTheOutputSchemaIsStructuredContent() {
+    String body = "{\"id\":7,\"name\":\"Rex\",\"status\":\"sold\",\"extra\":true}";
+
+    ToolResult result = respond(typed(200, "application/json", body), getPet(PET_SCHEMA));
+
+    assertThat(result.content()).containsExactly(new Content.Text(body));
+    assertThat(result.structuredContent()).isEqualTo(Harness.args(body));
+    assertThat(logged).isEmpty();
+  }
+
+  @Test
+  void aResponseThatDriftsIsReturnedAsTextWithoutStructuredContentAndTheCallSucceeds() {
+    String body = "{\"id\":\"seven\",\"name\":\"Rex\"}";
+
+    ToolResult result = respond(typed(200, "application/json", body), getPet(PET_SCHEMA));
+
+    assertThat(result.isError()).isFalse();
+    assertThat(result.content()).containsExactly(new Content.Text(body));
+    assertThat(result.structuredContent()).isNull();
+    assertThat(harness.singleAudit().get("outcome").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void driftIsLoggedNamingTheToolAndTheFirstMismatches() {
+    respond(typed(200, "application/json", "{\"id\":1.5,\"status\":\"lost\",\"name\":3}"), getPet(PET_SCHEMA));
+
+    assertThat(logged).singleElement().satisfies(record -> {
+      assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+      assertThat(record.getMessage()).isEqualTo("tool 'getPetById': the response does not match its outputSchema, "
+          + "so it is returned as text without structuredContent: id: expected integer, got number 1.5; "
+          + "status: expected one of \"available\", \"sold\", got string \"lost\"; "
+          + "name: expected string, got integer 3");
+    });
+  }
+
+  @Test
+  void moreThanThreeMismatchesAreCounted() {
+    respond(typed(200, "application/json", "{\"status\":\"lost\",\"tags\":[1,2]}"), getPet(PET_SCHEMA));
+
+    assertThat(logged).singleElement().satisfies(record -> assertThat(record.getMessage())
+        .endsWith("missing required property 'id'; missing required property 'name'; "
+            + "status: expected one of \"available\", \"sold\", got string \"lost\"; and 2 more"));
+  }
+
+  @Test
+  void aJsonArrayForAnObjectSchemaIsDriftToo() {
+    ToolResult result = respond(typed(200, "application/json", "[1,2]"), getPet(PET_SCHEMA));
+
+    assertThat(result.structuredContent()).isNull();
+    assertThat(logged).singleElement().satisfies(record -> assertThat(record.getMessage())
+        .endsWith("structuredContent: expected a JSON object, got array"));
   }
 }

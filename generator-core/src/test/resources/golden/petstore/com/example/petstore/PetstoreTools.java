@@ -91,6 +91,7 @@ public final class PetstoreTools {
             + "\n"
             + "Returns a single pet")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to return\",\"format\":\"int64\"}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
+        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\",\"default\":40,\"examples\":[25],\"readOnly\":true},\"category\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}},\"name\":{\"type\":\"string\",\"examples\":[\"doggie\"]},\"photoUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"https://example.com/photo.png\"]}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}}},\"status\":{\"type\":\"string\",\"description\":\"pet status in the store\",\"enum\":[\"available\",\"pending\",\"sold\"]}},\"required\":[\"name\",\"photoUrls\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/pet/{petId}")
         .parameter(ParameterBinding.path("petId", "petId"))
@@ -137,11 +138,12 @@ public final class PetstoreTools {
     return ToolDefinition.builder("uploadFile")
         .title("Uploads an image")
         .description("Uploads an image")
-        .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to update\",\"format\":\"int64\"},\"body\":{\"type\":\"object\",\"properties\":{\"additionalMetadata\":{\"type\":\"string\",\"description\":\"Additional data to pass to server\"},\"file\":{\"type\":\"string\",\"description\":\"file to upload\",\"format\":\"binary\"}}}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
+        .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to update\",\"format\":\"int64\"},\"additionalMetadata\":{\"type\":\"string\",\"description\":\"Additional data to pass to server\"},\"file\":{\"type\":\"object\",\"description\":\"file to upload. A file, sent as a multipart part: give its bytes base64-encoded in 'content'; 'filename' and 'contentType' are optional.\",\"properties\":{\"content\":{\"type\":\"string\",\"description\":\"The file's bytes, base64-encoded (standard alphabet).\",\"contentEncoding\":\"base64\"},\"filename\":{\"type\":\"string\",\"description\":\"The file name sent with the part.\"},\"contentType\":{\"type\":\"string\",\"description\":\"The part's media type, e.g. image/png.\",\"pattern\":\"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *; *[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+-]+)*$\"}},\"additionalProperties\":false,\"required\":[\"content\"]}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
+        .outputSchema("{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"integer\",\"format\":\"int32\"},\"type\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/pet/{petId}/uploadImage")
         .parameter(ParameterBinding.path("petId", "petId"))
-        .body(RequestBody.whole("multipart/form-data", false, "body"))
+        .body(RequestBody.multipart(false, List.of("file"), "additionalMetadata", "additionalMetadata", "file", "file"))
         .security("petstore_auth")
         .build();
   }
@@ -156,6 +158,7 @@ public final class PetstoreTools {
             + "\n"
             + "Returns a map of status codes to quantities")
         .inputSchema("{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}")
+        .outputSchema("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\",\"format\":\"int32\"}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/store/inventory")
         .security("api_key")
@@ -170,6 +173,7 @@ public final class PetstoreTools {
         .title("Place an order for a pet")
         .description("Place an order for a pet")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}},\"additionalProperties\":false}")
+        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}}}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/store/order")
         .body(RequestBody.flattened("application/json", true, "id", "id", "petId", "petId", "quantity", "quantity", "shipDate", "shipDate", "status", "status", "complete", "complete"))
@@ -186,6 +190,7 @@ public final class PetstoreTools {
             + "\n"
             + "For valid response try integer IDs with value >= 1 and <= 10. Other values will generated exceptions")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"integer\",\"description\":\"ID of pet that needs to be fetched\",\"format\":\"int64\",\"minimum\":1,\"maximum\":10}},\"additionalProperties\":false,\"required\":[\"orderId\"]}")
+        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/store/order/{orderId}")
         .parameter(ParameterBinding.path("orderId", "orderId"))
@@ -288,6 +293,7 @@ public final class PetstoreTools {
         .title("Get user by user name")
         .description("Get user by user name")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"The name that needs to be fetched. Use user1 for testing. \"}},\"additionalProperties\":false,\"required\":[\"username\"]}")
+        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"username\":{\"type\":\"string\"},\"firstName\":{\"type\":\"string\"},\"lastName\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},\"password\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"userStatus\":{\"type\":\"integer\",\"description\":\"User Status\",\"format\":\"int32\"}}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/user/{username}")
         .parameter(ParameterBinding.path("username", "username"))

@@ -1,27 +1,29 @@
-package dev.openapi2mcp.maven;
+package dev.openapi2mcp.generator;
 
-import dev.openapi2mcp.generator.Diagnostic;
-import dev.openapi2mcp.generator.GenerationException;
-import dev.openapi2mcp.generator.GenerationResult;
 import java.util.Comparator;
 import java.util.List;
 
-/** The texts the goal prints. Kept apart from the Mojo so that their exact form is unit-tested. */
-final class Reports {
+/**
+ * The texts every front end (the Maven goal, the command line) prints about a run, so that a build log reads the
+ * same whichever ran the generator. Each starts with {@link #PREFIX} so that it stands out in a log.
+ */
+public final class Reports {
+
+  public static final String PREFIX = "openapi2mcp: ";
 
   private Reports() {}
 
   /** One warning with its location, e.g. {@code openapi2mcp: api.yaml#/paths/~1a/get (op): message}. */
-  static String warning(Diagnostic diagnostic) {
-    return "openapi2mcp: " + diagnostic;
+  public static String warning(Diagnostic diagnostic) {
+    return PREFIX + diagnostic;
   }
 
   /**
    * The one-line summary of a successful run, e.g.
    * {@code openapi2mcp: petstore: 20 tools; files: 2 written, 0 unchanged, 0 deleted in /x/generated}.
    */
-  static String summary(String serverName, GenerationResult result) {
-    return "openapi2mcp: " + serverName + ": " + count(result.toolCount(), "tool", "tools")
+  public static String summary(String serverName, GenerationResult result) {
+    return PREFIX + serverName + ": " + count(result.toolCount(), "tool", "tools")
         + "; files: " + result.written().size() + " written, "
         + result.unchanged().size() + " unchanged, "
         + result.deleted().size() + " deleted in " + result.outputDirectory();
@@ -31,13 +33,13 @@ final class Reports {
    * The failure message: which spec failed and every diagnostic, one per line, errors before warnings (each
    * group in the generator's order); the exception's own message when it carries no diagnostics.
    */
-  static String failure(String inputSpec, GenerationException failure) {
+  public static String failure(String inputSpec, GenerationException failure) {
     List<Diagnostic> diagnostics = failure.diagnostics();
     if (diagnostics.isEmpty()) {
-      return "openapi2mcp: generation from " + inputSpec + " failed: " + failure.getMessage();
+      return PREFIX + "generation from " + inputSpec + " failed: " + failure.getMessage();
     }
     long errors = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
-    StringBuilder message = new StringBuilder("openapi2mcp: generation from ")
+    StringBuilder message = new StringBuilder(PREFIX + "generation from ")
         .append(inputSpec)
         .append(" failed with ")
         .append(count(errors, "error", "errors"))

@@ -1,11 +1,8 @@
-package dev.openapi2mcp.maven;
+package dev.openapi2mcp.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.Diagnostic.Severity;
-import dev.openapi2mcp.generator.GenerationException;
-import dev.openapi2mcp.generator.GenerationResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

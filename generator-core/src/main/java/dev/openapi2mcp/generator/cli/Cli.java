@@ -1,0 +1,97 @@
+package dev.openapi2mcp.generator.cli;
+
+import dev.openapi2mcp.generator.GenerationException;
+import dev.openapi2mcp.generator.GenerationResult;
+import dev.openapi2mcp.generator.Generator;
+import dev.openapi2mcp.generator.GeneratorConfig;
+import dev.openapi2mcp.generator.Reports;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The command line of the generator, for builds without Maven and for corpus runs: {@code generate} maps its
+ * options onto {@link GeneratorConfig} and calls {@link Generator#run(GeneratorConfig)}; nothing else.
+ *
+ * <p>Output: the summary and requested texts (help, version) on {@code out}; warnings, failures and usage errors
+ * on {@code err}. {@link #run} returns the exit status and never calls {@code System.exit}, so that it can be
+ * tested in-process.
+ */
+public final class Cli {
+
+  /** Generated (warnings may have been printed), or help or version printed. */
+  public static final int OK = 0;
+  /** The generator refused: the config, the spec or the template is invalid, or the output cannot be written. */
+  public static final int GENERATION_FAILED = 1;
+  /** The command line itself is wrong: unknown command or option, missing or bad value, missing option. */
+  public static final int USAGE_ERROR = 2;
+  /** A bug: an unexpected exception, printed with its stack trace. */
+  public static final int INTERNAL_ERROR = 3;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Cli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs one command and returns the exit status. */
+  public int run(String... args) {
+    try {
+      return dispatch(List.of(args));
+    } catch (UsageException e) {
+      err.println(CliMessages.usageError(e));
+      return USAGE_ERROR;
+    } catch (RuntimeException e) {
+      err.println(Reports.PREFIX + "internal error; please report it with the spec that caused it:");
+      e.printStackTrace(err);
+      return INTERNAL_ERROR;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int dispatch(List<String> args) throws UsageException {
+    if (args.isEmpty()) {
+      err.println(Reports.PREFIX + "missing command");
+      err.print(Usage.text());
+      return USAGE_ERROR;
+    }
+    String command = args.get(0);
+    List<String> rest = args.subList(1, args.size());
+    switch (command) {
+      case "help", "--help", "-h" -> {
+        out.print(Usage.text());
+        return OK;
+      }
+      case "--version" -> {
+        out.println("openapi2mcp " + Version.current());
+        return OK;
+      }
+      case "generate" -> {
+        if (rest.contains("--help") || rest.contains("-h")) {
+          out.print(Usage.text());
+          return OK;
+        }
+        return generate(GenerateOptions.parse(rest).toConfig());
+      }
+      default -> throw new UsageException(command.startsWith("-")
+          ? "unknown option '" + command + "': options go after the command, e.g. generate " + command
+          : "unknown command '" + command + "'");
+    }
+  }
+
+  private int generate(GeneratorConfig config) {
+    GenerationResult result;
+    try {
+      result = Generator.run(config);
+    } catch (GenerationException e) {
+      err.println(Reports.failure(config.inputSpec(), e));
+      return GENERATION_FAILED;
+    }
+    result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));
+    out.println(Reports.summary(config.serverName(), result));
+    return OK;
+  }
+}
