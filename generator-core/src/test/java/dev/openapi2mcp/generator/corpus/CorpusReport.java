@@ -10,11 +10,14 @@ import java.util.function.Predicate;
  */
 final class CorpusReport {
   private final String set;
+  /** What the specs other than flagships are: the dev sample, or a random draw beyond it. */
+  private final String sampleLabel;
   private final List<SpecOutcome> outcomes;
   private final long wallMillis;
 
   CorpusReport(String set, List<SpecOutcome> outcomes, long wallMillis) {
     this.set = set;
+    this.sampleLabel = set.startsWith("random-") ? "random sample" : "dev sample";
     this.outcomes = List.copyOf(outcomes);
     this.wallMillis = wallMillis;
   }
@@ -34,7 +37,7 @@ final class CorpusReport {
   String totals() {
     StringBuilder out = new StringBuilder();
     total(out, "flagships", o -> o.spec().flagship());
-    total(out, "dev sample", o -> !o.spec().flagship());
+    total(out, sampleLabel, o -> !o.spec().flagship());
     total(out, "all", o -> true);
     out.append(String.format(Locale.ROOT, "wall clock: %.1f s, tools listed and checked: %d%n", wallMillis / 1000.0,
         outcomes.stream().filter(SpecOutcome::passed).mapToInt(SpecOutcome::tools).sum()));
@@ -63,7 +66,7 @@ final class CorpusReport {
     out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (SpecOutcome o : outcomes) {
       out.append("| ").append(cell(o.spec().id()))
-          .append(" | ").append(o.spec().flagship() ? "flagship" : "dev sample")
+          .append(" | ").append(o.spec().flagship() ? "flagship" : sampleLabel)
           .append(" | ").append(o.passed() ? "passed" : "**failed: " + o.stage().label() + "**")
           .append(" | ").append(o.tools() < 0 ? "" : String.valueOf(o.tools()))
           .append(" | ").append(o.warnings());

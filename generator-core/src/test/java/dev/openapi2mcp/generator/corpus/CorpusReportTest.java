@@ -54,4 +54,13 @@ class CorpusReportTest {
     assertThat(rows.get(7)).contains("**failed: generate**").endsWith("1 error(s): a \\| b |");
     assertThat(rows.get(2)).startsWith("| github | flagship | passed | 1223 | 0 | 10 | 20 |");
   }
+
+  @Test
+  void aRandomDrawIsNotCalledTheDevSample() {
+    CorpusReport random = new CorpusReport("random-2", List.of(passed("a.com", false, 1),
+        failed("b.com", false, Stage.LIST, "x")), 1_000);
+
+    assertThat(random.totals().lines()).first().isEqualTo("random sample: 1/2 passed (50.0 %)");
+    assertThat(random.markdown("cmd")).contains("| b.com | random sample | **failed: list** |");
+  }
 }
