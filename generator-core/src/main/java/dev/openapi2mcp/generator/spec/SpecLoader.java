@@ -119,10 +119,9 @@ public final class SpecLoader {
   /**
    * Parses the description at its location, so that relative references resolve against it. An OpenAPI 3 document
    * that swagger-parser would misread is parsed from a repaired copy (against its location when it refers to other
-   * files): discriminator
-   * mappings that name missing files dropped ({@link DanglingMappings}), component references of the wrong kind
-   * read as meant ({@link MisdirectedRefs}), both with warnings; then local references other than plain component
-   * references inlined ({@link LocalRefInliner}).
+   * files): discriminator mappings that name missing files dropped ({@link DanglingMappings}), component references
+   * of the wrong kind read as meant ({@link MisdirectedRefs}), both with warnings; then local references other than
+   * plain component references inlined ({@link LocalRefInliner}).
    */
   private static SwaggerParseResult parse(SpecSource source, JsonNode raw, ParseOptions options,
       Diagnostics diagnostics) {
