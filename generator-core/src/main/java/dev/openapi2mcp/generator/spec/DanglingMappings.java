@@ -34,7 +34,7 @@ final class DanglingMappings {
    */
   static List<String> find(JsonNode document, Path baseDirectory) {
     DanglingMappings finder = new DanglingMappings(baseDirectory);
-    finder.walk(document, "");
+    finder.walk(document, "", null);
     return finder.pointers;
   }
 
@@ -53,7 +53,7 @@ final class DanglingMappings {
     }
   }
 
-  private void walk(JsonNode node, String at) {
+  private void walk(JsonNode node, String at, String key) {
     if (node.isObject()) {
       JsonNode mapping = node.path("discriminator").path("mapping");
       if (mapping.isObject()) {
@@ -65,11 +65,13 @@ final class DanglingMappings {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        walk(field.getValue(), at + "/" + escape(field.getKey()));
+        if (!DataKeys.holdsData(key, field.getKey())) {
+          walk(field.getValue(), at + "/" + escape(field.getKey()), field.getKey());
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), at + "/" + i);
+        walk(node.get(i), at + "/" + i, key);
       }
     }
   }

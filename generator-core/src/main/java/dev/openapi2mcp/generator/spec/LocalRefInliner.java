@@ -36,7 +36,7 @@ final class LocalRefInliner {
 
   /** True when the document has a local {@code $ref} that {@link #inline} changes. */
   static boolean needed(JsonNode document) {
-    return document != null && find(document, document);
+    return document != null && find(document, document, null);
   }
 
   /** True when some {@code $ref} of the document is not local (another file or a URL). */
@@ -57,23 +57,24 @@ final class LocalRefInliner {
 
   /** A copy of the document with those references inlined. */
   static JsonNode inline(JsonNode document) {
-    return new LocalRefInliner(document).expand(document.deepCopy(), new ArrayDeque<>());
+    return new LocalRefInliner(document).expand(document.deepCopy(), null, new ArrayDeque<>());
   }
 
-  private static boolean find(JsonNode document, JsonNode node) {
+  private static boolean find(JsonNode document, JsonNode node, String key) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
       if (ref != null && ref.isTextual() && inlinable(ref.asText()) && !target(document, ref.asText()).isMissingNode()) {
         return true;
       }
-      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-        if (find(document, it.next())) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!DataKeys.holdsData(key, field.getKey()) && find(document, field.getValue(), field.getKey())) {
           return true;
         }
       }
     } else if (node.isArray()) {
       for (JsonNode element : node) {
-        if (find(document, element)) {
+        if (find(document, element, key)) {
           return true;
         }
       }
@@ -81,7 +82,7 @@ final class LocalRefInliner {
     return false;
   }
 
-  private JsonNode expand(JsonNode node, Deque<String> active) {
+  private JsonNode expand(JsonNode node, String key, Deque<String> active) {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
       JsonNode ref = object.get("$ref");
@@ -89,24 +90,26 @@ final class LocalRefInliner {
         JsonNode target = target(document, ref.asText());
         if (!target.isMissingNode()) {
           active.push(ref.asText());
-          JsonNode replacement = expand(target.deepCopy(), active);
+          JsonNode replacement = expand(target.deepCopy(), key, active);
           active.pop();
           if (replacement.isObject()) {
             // Siblings of a $ref (allowed in 3.1) win over what the target says.
             ObjectNode merged = (ObjectNode) replacement;
             object.properties().stream().filter(e -> !e.getKey().equals("$ref"))
-                .forEach(e -> merged.set(e.getKey(), expand(e.getValue(), active)));
+                .forEach(e -> merged.set(e.getKey(), expand(e.getValue(), e.getKey(), active)));
           }
           return replacement;
         }
       }
       for (Map.Entry<String, JsonNode> field : object.properties()) {
-        field.setValue(expand(field.getValue(), active));
+        if (!DataKeys.holdsData(key, field.getKey())) {
+          field.setValue(expand(field.getValue(), field.getKey(), active));
+        }
       }
     } else if (node.isArray()) {
       ArrayNode array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
-        array.set(i, expand(array.get(i), active));
+        array.set(i, expand(array.get(i), key, active));
       }
     }
     return node;

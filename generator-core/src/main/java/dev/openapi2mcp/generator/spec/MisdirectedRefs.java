@@ -39,7 +39,7 @@ final class MisdirectedRefs {
   /** The misdirected references of {@code document}, in document order. */
   static List<Fix> find(JsonNode document) {
     MisdirectedRefs finder = new MisdirectedRefs();
-    finder.walk(document, "");
+    finder.walk(document, "", null);
     return finder.fixes;
   }
 
@@ -85,7 +85,7 @@ final class MisdirectedRefs {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  private void walk(JsonNode node, String at) {
+  private void walk(JsonNode node, String at, String key) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
       if (ref != null && ref.isTextual()) {
@@ -98,11 +98,13 @@ final class MisdirectedRefs {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        walk(field.getValue(), at + "/" + escape(field.getKey()));
+        if (!DataKeys.holdsData(key, field.getKey())) {
+          walk(field.getValue(), at + "/" + escape(field.getKey()), field.getKey());
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), at + "/" + i);
+        walk(node.get(i), at + "/" + i, key);
       }
     }
   }

@@ -362,4 +362,39 @@ class RealWorldRegressionTest {
     JsonNode body = server.schema("push").path("properties");
     assertThat(body.toString()).contains("\"format\":\"uuid\"", "\"enum\":[\"Created\",\"Deleted\"]");
   }
+
+  /**
+   * Issue 3 (GitHub): references inside extensions and examples are data, not structure; the repairs leave them
+   * alone and warn about nothing.
+   */
+  @Test
+  void referencesInsideExtensionsAndExamplesAreLeftAlone() throws Exception {
+    GeneratedServer server = generate("extensions", """
+        openapi: 3.0.3
+        info: {title: Extensions, version: "1"}
+        servers: [{url: "https://extensions.example.com"}]
+        paths:
+          /orgs/{org}:
+            delete:
+              operationId: deleteOrg
+              parameters: [{name: org, in: path, required: true, schema: {type: string}}]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties: {note: {type: object, example: {$ref: "#/components/responses/Failed"}}}
+              responses:
+                "204": {description: deleted}
+              x-breaking-changes:
+                - patch: {responses: {"451": {$ref: "#/components/responses/Failed"}}}
+        components:
+          responses:
+            Failed: {description: failed}
+        """);
+
+    assertThat(server.result().warnings()).isEmpty();
+    assertThat(server.schema("deleteOrg").path("properties").path("note").path("examples").get(0)
+        .path("$ref").asText()).isEqualTo("#/components/responses/Failed");
+  }
 }
