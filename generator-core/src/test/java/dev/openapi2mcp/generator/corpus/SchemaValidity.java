@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.openapi2mcp.generator.testing.SchemaChecks;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ final class SchemaValidity {
         }
       }
     }
-    if (isArrayType(schema.get("type")) && !schema.has("items") && !schema.has("prefixItems")) {
+    if (SchemaChecks.isArrayType(schema.get("type")) && !schema.has("items") && !schema.has("prefixItems")) {
       problems.add("array without items at " + (at.isEmpty() ? "/" : at));
     }
   }
@@ -114,20 +115,6 @@ final class SchemaValidity {
     }
   }
 
-  private static boolean isArrayType(JsonNode type) {
-    if (type == null) {
-      return false;
-    }
-    if (type.isTextual()) {
-      return type.asText().equals("array");
-    }
-    for (JsonNode t : type) {
-      if (t.asText().equals("array")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static String escape(String key) {
     return key.replace("~", "~0").replace("/", "~1");

@@ -91,7 +91,8 @@ public final class SchemaChecks {
     }
   }
 
-  private static boolean isArrayType(JsonNode type) {
+  /** Whether a schema's {@code type} (a name or a list of names) admits arrays. */
+  public static boolean isArrayType(JsonNode type) {
     if (type == null) {
       return false;
     }

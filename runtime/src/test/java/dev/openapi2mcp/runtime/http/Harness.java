@@ -98,6 +98,14 @@ final class Harness implements AutoCloseable {
         .body(body).build());
   }
 
+  /** Calls {@code tool} against a 200 answer, checks the call succeeded and returns the request the API saw. */
+  RecordedRequest send(ToolDefinition tool, String arguments) {
+    enqueue(200, "ok");
+    ToolResult result = call(tool, arguments);
+    assertThat(result.isError()).as(text(result)).isFalse();
+    return take();
+  }
+
   RecordedRequest take() {
     try {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);

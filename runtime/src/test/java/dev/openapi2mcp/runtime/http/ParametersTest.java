@@ -20,13 +20,6 @@ class ParametersTest {
     harness.close();
   }
 
-  private RecordedRequest send(ToolDefinition tool, String arguments) {
-    harness.enqueue(200, "ok");
-    ToolResult result = harness.call(tool, arguments);
-    assertThat(result.isError()).as(Harness.text(result)).isFalse();
-    return harness.take();
-  }
-
   private static ToolDefinition.Builder find() {
     return ToolDefinition.builder("findPets").http("GET", "/pets");
   }
@@ -35,7 +28,7 @@ class ParametersTest {
   void explodedArrayRepeatsTheKey() {
     ToolDefinition tool = find().parameter(ParameterBinding.query("status", "status", false)).build();
 
-    RecordedRequest request = send(tool, "{\"status\":[\"available\",\"sold out\"]}");
+    RecordedRequest request = harness.send(tool, "{\"status\":[\"available\",\"sold out\"]}");
 
     assertThat(request.getTarget()).isEqualTo("/api/v2/pets?status=available&status=sold%20out");
     assertThat(request.getUrl().queryParameterValues("status")).containsExactly("available", "sold out");
@@ -47,7 +40,7 @@ class ParametersTest {
         .parameter(ParameterBinding.query("tags", "tags", false).withStyle("form", false))
         .build();
 
-    RecordedRequest request = send(tool, "{\"tags\":[\"a,b\",\"c\",3,true]}");
+    RecordedRequest request = harness.send(tool, "{\"tags\":[\"a,b\",\"c\",3,true]}");
 
     assertThat(request.getTarget()).isEqualTo("/api/v2/pets?tags=a%2Cb,c,3,true");
   }
@@ -59,7 +52,7 @@ class ParametersTest {
         .parameter(ParameterBinding.query("b", "b", false).withStyle("pipeDelimited", false))
         .build();
 
-    assertThat(send(tool, "{\"a\":[\"x\",\"y\"],\"b\":[\"x\",\"y\"]}").getTarget())
+    assertThat(harness.send(tool, "{\"a\":[\"x\",\"y\"],\"b\":[\"x\",\"y\"]}").getTarget())
         .isEqualTo("/api/v2/pets?a=x%20y&b=x%7Cy");
   }
 
@@ -71,7 +64,7 @@ class ParametersTest {
         .parameter(ParameterBinding.query("sort", "sort", false).withStyle("deepObject", true))
         .build();
 
-    RecordedRequest request = send(tool,
+    RecordedRequest request = harness.send(tool,
         "{\"filter\":{\"color\":\"red\",\"size\":2},\"range\":{\"min\":1,\"max\":5},\"sort\":{\"by\":\"name\"}}");
 
     assertThat(request.getTarget())
@@ -86,7 +79,7 @@ class ParametersTest {
         .parameter(ParameterBinding.query("limit", "limit", false))
         .build();
 
-    RecordedRequest request = send(tool, "{\"name\":\"x&limit=1000#frag\",\"limit\":5}");
+    RecordedRequest request = harness.send(tool, "{\"name\":\"x&limit=1000#frag\",\"limit\":5}");
 
     HttpUrl url = request.getUrl();
     assertThat(url.queryParameterNames()).containsExactlyInAnyOrder("name", "limit");
@@ -104,7 +97,7 @@ class ParametersTest {
         .parameter(ParameterBinding.query("e", "e", false))
         .build();
 
-    assertThat(send(tool, "{\"a\":true,\"b\":3.0,\"c\":2.5,\"d\":null}").getTarget())
+    assertThat(harness.send(tool, "{\"a\":true,\"b\":3.0,\"c\":2.5,\"d\":null}").getTarget())
         .isEqualTo("/api/v2/pets?a=true&b=3&c=2.5");
   }
 
@@ -115,7 +108,7 @@ class ParametersTest {
         .parameter(ParameterBinding.header("id_header", "id", false))
         .build();
 
-    RecordedRequest request = send(tool, "{\"id_query\":\"q\",\"id_header\":\"h\"}");
+    RecordedRequest request = harness.send(tool, "{\"id_query\":\"q\",\"id_header\":\"h\"}");
 
     assertThat(request.getUrl().queryParameter("id")).isEqualTo("q");
     assertThat(request.getHeaders().get("id")).isEqualTo("h");
@@ -129,7 +122,7 @@ class ParametersTest {
         .parameter(ParameterBinding.header("point", "X-Point", false).withStyle("simple", true))
         .build();
 
-    RecordedRequest request = send(tool,
+    RecordedRequest request = harness.send(tool,
         "{\"trace\":\"abc 123\",\"flags\":[\"a\",\"b\"],\"point\":{\"x\":1,\"y\":2}}");
 
     assertThat(request.getHeaders().get("X-Trace-Id")).isEqualTo("abc 123");
@@ -158,7 +151,7 @@ class ParametersTest {
         .parameter(ParameterBinding.header("accept", "Accept", false))
         .build();
 
-    RecordedRequest request = send(tool,
+    RecordedRequest request = harness.send(tool,
         "{\"auth\":\"Bearer from-client\",\"host\":\"evil.example\",\"accept\":\"text/html\"}");
 
     assertThat(request.getHeaders().get("Authorization")).isNull();
@@ -173,14 +166,14 @@ class ParametersTest {
         .parameter(ParameterBinding.cookie("prefs", "prefs", false).withStyle("form", false))
         .build();
 
-    RecordedRequest request = send(tool, "{\"session\":\"a;b=c d\",\"prefs\":[\"x\",\"y\"]}");
+    RecordedRequest request = harness.send(tool, "{\"session\":\"a;b=c d\",\"prefs\":[\"x\",\"y\"]}");
 
     assertThat(request.getHeaders().values("Cookie")).containsExactly("session=a%3Bb%3Dc%20d; prefs=x,y");
   }
 
   @Test
   void standardHeadersAreSent() {
-    RecordedRequest request = send(find().build(), "{}");
+    RecordedRequest request = harness.send(find().build(), "{}");
 
     assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json, */*;q=0.8");
     assertThat(request.getHeaders().get("User-Agent")).matches("openapi2mcp/(dev|\\d.*)");

@@ -20,13 +20,6 @@ class RequestBodyTest {
     harness.close();
   }
 
-  private RecordedRequest send(ToolDefinition tool, String arguments) {
-    harness.enqueue(200, "ok");
-    ToolResult result = harness.call(tool, arguments);
-    assertThat(result.isError()).as(Harness.text(result)).isFalse();
-    return harness.take();
-  }
-
   private static JsonNode json(RecordedRequest request) throws Exception {
     return Harness.JSON.readTree(request.getBody().utf8());
   }
@@ -38,7 +31,7 @@ class RequestBodyTest {
         .body(RequestBody.whole("application/json", true, "body"))
         .build();
 
-    RecordedRequest request = send(tool, "{\"body\":[{\"name\":\"Rex\",\"age\":3},{\"name\":\"Tom\"}]}");
+    RecordedRequest request = harness.send(tool, "{\"body\":[{\"name\":\"Rex\",\"age\":3},{\"name\":\"Tom\"}]}");
 
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
@@ -54,7 +47,7 @@ class RequestBodyTest {
             "body_name", "name", "status", "status", "tags", "tags"))
         .build();
 
-    RecordedRequest request = send(tool, "{\"name\":\"rex\",\"body_name\":\"Rex II\",\"status\":\"sold\"}");
+    RecordedRequest request = harness.send(tool, "{\"name\":\"rex\",\"body_name\":\"Rex II\",\"status\":\"sold\"}");
 
     assertThat(request.getTarget()).isEqualTo("/api/v2/pet/rex");
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/vnd.pet+json");
@@ -70,7 +63,7 @@ class RequestBodyTest {
             "name", "name", "status", "status", "tags", "tag"))
         .build();
 
-    RecordedRequest request = send(tool, "{\"name\":\"Rex & Co=1\",\"status\":null,\"tags\":[\"a\",2]}");
+    RecordedRequest request = harness.send(tool, "{\"name\":\"Rex & Co=1\",\"status\":null,\"tags\":[\"a\",2]}");
 
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
     assertThat(request.getBody().utf8()).isEqualTo("name=Rex%20%26%20Co%3D1&tag=a&tag=2");
@@ -83,7 +76,7 @@ class RequestBodyTest {
         .body(RequestBody.whole("text/plain", true, "body"))
         .build();
 
-    RecordedRequest request = send(tool, "{\"body\":\"héllo \\\"world\\\"\"}");
+    RecordedRequest request = harness.send(tool, "{\"body\":\"héllo \\\"world\\\"\"}");
 
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(request.getBody().utf8()).isEqualTo("héllo \"world\"");
@@ -97,7 +90,7 @@ class RequestBodyTest {
         .build();
     byte[] bytes = {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 'x'};
 
-    RecordedRequest request = send(tool, "{\"body\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}");
+    RecordedRequest request = harness.send(tool, "{\"body\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}");
 
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/octet-stream");
     assertThat(request.getBody().toByteArray()).containsExactly(bytes);
@@ -124,7 +117,7 @@ class RequestBodyTest {
         .body(RequestBody.whole("application/x-custom", true, "body"))
         .build();
 
-    RecordedRequest request = send(tool, "{\"body\":\"plain\"}");
+    RecordedRequest request = harness.send(tool, "{\"body\":\"plain\"}");
 
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/x-custom");
     assertThat(request.getBody().utf8()).isEqualTo("plain");
@@ -137,7 +130,7 @@ class RequestBodyTest {
         .body(RequestBody.whole("application/x-custom", true, "body"))
         .build();
 
-    RecordedRequest request = send(tool, "{\"body\":{\"a\":[1,true]}}");
+    RecordedRequest request = harness.send(tool, "{\"body\":{\"a\":[1,true]}}");
 
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/x-custom");
     assertThat(request.getBody().utf8()).isEqualTo("{\"a\":[1,true]}");
@@ -150,7 +143,7 @@ class RequestBodyTest {
         .body(RequestBody.flattened("application/json", false, "note", "note"))
         .build();
 
-    RecordedRequest request = send(tool, "{}");
+    RecordedRequest request = harness.send(tool, "{}");
 
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getBodySize()).isZero();
@@ -164,7 +157,7 @@ class RequestBodyTest {
         .body(RequestBody.flattened("application/json", true, "note", "note"))
         .build();
 
-    assertThat(send(tool, "{}").getBody().utf8()).isEqualTo("{}");
+    assertThat(harness.send(tool, "{}").getBody().utf8()).isEqualTo("{}");
   }
 
   @Test
@@ -175,7 +168,7 @@ class RequestBodyTest {
             "expand", "expand").encoding("card", "deepObject", true).encoding("expand", "deepObject", true))
         .build();
 
-    RecordedRequest request = send(tool,
+    RecordedRequest request = harness.send(tool,
         "{\"amount\":5,\"card\":{\"number\":\"42 42\",\"owner\":{\"name\":\"A\"}},\"expand\":[\"x\",\"y\"]}");
 
     assertThat(request.getBody().utf8()).isEqualTo("amount=5&card%5Bnumber%5D=42%2042&card%5Bowner%5D%5Bname%5D=A"
@@ -190,7 +183,7 @@ class RequestBodyTest {
             .encoding("ids", "form", false))
         .build();
 
-    assertThat(send(tool, "{\"ids\":[\"a\",\"b,c\"]}").getBody().utf8()).isEqualTo("ids=a%2Cb%2Cc");
+    assertThat(harness.send(tool, "{\"ids\":[\"a\",\"b,c\"]}").getBody().utf8()).isEqualTo("ids=a%2Cb%2Cc");
   }
 
   @Test
@@ -200,7 +193,7 @@ class RequestBodyTest {
         .body(RequestBody.flattened("application/x-www-form-urlencoded", true, "address", "address"))
         .build();
 
-    assertThat(send(tool, "{\"address\":{\"city\":\"X\"}}").getBody().utf8())
+    assertThat(harness.send(tool, "{\"address\":{\"city\":\"X\"}}").getBody().utf8())
         .isEqualTo("address=%7B%22city%22%3A%22X%22%7D");
   }
 
@@ -211,7 +204,7 @@ class RequestBodyTest {
         .body(RequestBody.whole("application/x-www-form-urlencoded", false, "body"))
         .build();
 
-    RecordedRequest request = send(tool, "{\"body\":{}}");
+    RecordedRequest request = harness.send(tool, "{\"body\":{}}");
 
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getBodySize()).isZero();
@@ -226,7 +219,7 @@ class RequestBodyTest {
         .build();
     byte[] bytes = {(byte) 0x89, 'P', 'N', 'G'};
 
-    RecordedRequest request = send(tool, "{\"body\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}");
+    RecordedRequest request = harness.send(tool, "{\"body\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}");
 
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("image/png");
     assertThat(request.getBody().toByteArray()).containsExactly(bytes);
@@ -239,6 +232,6 @@ class RequestBodyTest {
         .body(RequestBody.whole("application/xml", true, "body"))
         .build();
 
-    assertThat(send(tool, "{\"body\":\"<a>1</a>\"}").getBody().utf8()).isEqualTo("<a>1</a>");
+    assertThat(harness.send(tool, "{\"body\":\"<a>1</a>\"}").getBody().utf8()).isEqualTo("<a>1</a>");
   }
 }
