@@ -46,8 +46,14 @@ public final class Generator {
     DescriptionTemplate template = TemplateLoader.load(config.descriptionTemplate(), diagnostics);
     diagnostics.throwIfErrors("Invalid openapi2mcp configuration");
 
-    LoadedSpec spec = SpecLoader.load(config.inputSpec(), config.allowRemoteRefs(), diagnostics);
-    ApiModel api = ApiModelBuilder.build(spec, config.serverVariables(), config.serverUrl(), diagnostics);
+    if (config.apis().size() > 1) {
+      diagnostics.add(configError("a service catalog of " + config.apis().size()
+          + " APIs cannot be generated yet; name one API"));
+    }
+    diagnostics.throwIfErrors("Invalid openapi2mcp configuration");
+    ApiSource source = config.apis().get(0);
+    LoadedSpec spec = SpecLoader.load(source.inputSpec(), config.allowRemoteRefs(), diagnostics);
+    ApiModel api = ApiModelBuilder.build(spec, source.serverVariables(), source.serverUrl(), diagnostics);
     diagnostics.throwIfErrors("The OpenAPI description " + config.inputSpec() + " cannot be turned into tools");
 
     NamingStrategy naming = new NamingStrategy(config.maxToolNameLength());

@@ -3,41 +3,38 @@ package dev.openapi2mcp.generator;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
 import java.nio.file.Path;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything one generator run needs. Build tools (the Maven plugin, tests, the command line) map their own
  * parameters onto this record and call {@link Generator#run(GeneratorConfig)}; nothing else.
  *
- * <p>Only the first four components are required; the shorter constructors and the {@code with…} methods give
- * every other one its default, so that callers keep compiling when components are added.
+ * <p>The shorter constructors and the {@code with…} methods give every other component its default, so that
+ * callers keep compiling when components are added.
  *
- * @param inputSpec the OpenAPI description: a file path or an {@code http(s)}/{@code file} URL, JSON or YAML
+ * @param apis the APIs whose operations become tools: one for a plain server, several (each with a namespace) for
+ *     a service catalog; never empty
  * @param outputDirectory the root of the generated Java sources; owned by the generator (stale files removed)
  * @param packageName the Java package of the generated classes
  * @param serverName the MCP server name; also names the generated classes and credential variables
  * @param descriptionTemplate a user template for tool descriptions, or null for the default in templates/
  * @param maxToolNameLength the longest tool name allowed (MCP clients commonly cap names at 64)
- * @param serverVariables values for the variables of the spec's first server, overriding their defaults; empty
- *     by default
- * @param serverUrl the API base URL to generate in place of the spec's servers, or null to take it from the spec
  * @param allowRemoteRefs whether {@code http(s)} {@code $ref}s may be fetched; when false (the default), the run
  *     fails naming each one
  * @param fileParts how multipart file parts are handed over (default {@link FileParts#BASE64})
  * @param schemaBudget how large one tool schema may grow (default {@link SchemaBudget#DEFAULT})
  */
 public record GeneratorConfig(
-    String inputSpec,
+    List<ApiSource> apis,
     Path outputDirectory,
     String packageName,
     String serverName,
     Path descriptionTemplate,
     int maxToolNameLength,
-    Map<String, String> serverVariables,
-    String serverUrl,
     boolean allowRemoteRefs,
     FileParts fileParts,
     SchemaBudget schemaBudget) {
@@ -45,53 +42,72 @@ public record GeneratorConfig(
   public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
 
   public GeneratorConfig {
-    Objects.requireNonNull(inputSpec, "inputSpec");
+    apis = List.copyOf(Objects.requireNonNull(apis, "apis"));
+    if (apis.isEmpty()) {
+      throw new IllegalArgumentException("apis must name at least one OpenAPI description");
+    }
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     Objects.requireNonNull(packageName, "packageName");
     Objects.requireNonNull(serverName, "serverName");
     if (maxToolNameLength < 8) {
       throw new IllegalArgumentException("maxToolNameLength must be at least 8, was " + maxToolNameLength);
     }
-    serverVariables = serverVariables == null
-        ? Map.of()
-        : Collections.unmodifiableMap(new TreeMap<>(serverVariables));
-    serverUrl = serverUrl == null || serverUrl.isBlank() ? null : serverUrl.strip();
     fileParts = fileParts == null ? FileParts.BASE64 : fileParts;
     schemaBudget = schemaBudget == null ? SchemaBudget.DEFAULT : schemaBudget;
   }
 
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName,
       Path descriptionTemplate, int maxToolNameLength) {
-    this(inputSpec, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, Map.of(),
-        null, false, FileParts.BASE64, SchemaBudget.DEFAULT);
+    this(List.of(ApiSource.of(inputSpec)), outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, false, FileParts.BASE64, SchemaBudget.DEFAULT);
   }
 
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName) {
     this(inputSpec, outputDirectory, packageName, serverName, null, DEFAULT_MAX_TOOL_NAME_LENGTH);
   }
 
+  /** The first API's description: the one a plain server has, and the one a catalog's messages start from. */
+  public String inputSpec() {
+    return apis.get(0).inputSpec();
+  }
+
+  /** Whether this is a service catalog: more than one API, or APIs whose tool names carry a namespace. */
+  public boolean catalog() {
+    return apis.size() > 1 || apis.get(0).namespace() != null;
+  }
+
+  public GeneratorConfig withApis(List<ApiSource> values) {
+    return new GeneratorConfig(values, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget);
+  }
+
+  /** Applies {@code change} to every API; the usual way to set a per-API option on a plain server. */
+  public GeneratorConfig withEachApi(UnaryOperator<ApiSource> change) {
+    List<ApiSource> changed = new ArrayList<>();
+    apis.forEach(api -> changed.add(change.apply(api)));
+    return withApis(changed);
+  }
+
   public GeneratorConfig withServerVariables(Map<String, String> values) {
-    return new GeneratorConfig(inputSpec, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, values, serverUrl, allowRemoteRefs, fileParts, schemaBudget);
+    return withEachApi(api -> api.withServerVariables(values));
   }
 
   public GeneratorConfig withServerUrl(String url) {
-    return new GeneratorConfig(inputSpec, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, serverVariables, url, allowRemoteRefs, fileParts, schemaBudget);
+    return withEachApi(api -> api.withServerUrl(url));
   }
 
   public GeneratorConfig withAllowRemoteRefs(boolean allow) {
-    return new GeneratorConfig(inputSpec, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, serverVariables, serverUrl, allow, fileParts, schemaBudget);
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allow, fileParts, schemaBudget);
   }
 
   public GeneratorConfig withFileParts(FileParts mode) {
-    return new GeneratorConfig(inputSpec, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, serverVariables, serverUrl, allowRemoteRefs, mode, schemaBudget);
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, mode, schemaBudget);
   }
 
   public GeneratorConfig withSchemaBudget(SchemaBudget budget) {
-    return new GeneratorConfig(inputSpec, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, serverVariables, serverUrl, allowRemoteRefs, fileParts, budget);
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, budget);
   }
 }

@@ -42,7 +42,7 @@ public final class GenerateOptions {
    * under the option's name rather than the component's.
    */
   static final Map<String, String> CONFIG_COMPONENTS = Map.of(
-      "--spec", "inputSpec",
+      "--spec", "apis",
       "--package", "packageName",
       "--out", "outputDirectory",
       "--server-name", "serverName",
