@@ -1,8 +1,10 @@
 package dev.openapi2mcp.runtime.transport.http;
 
+import dev.openapi2mcp.runtime.auth.InboundAuthFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Settings of the Streamable HTTP transport.
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param maxStreamsPerSession how many GET event streams one session may hold open
  * @param keepAliveInterval how often open event streams get a comment line, which also detects gone clients
  * @param threads the HTTP worker threads
+ * @param tls the server's TLS context for HTTPS on its own port, or null for plain HTTP (issue 5)
+ * @param auth builds the inbound auth of every request once the endpoint URL is known (issue 5)
  */
 public record HttpTransportOptions(
     String host,
@@ -26,7 +30,9 @@ public record HttpTransportOptions(
     int maxSessions,
     int maxStreamsPerSession,
     Duration keepAliveInterval,
-    int threads) {
+    int threads,
+    SSLContext tls,
+    InboundAuthFactory auth) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -43,6 +49,7 @@ public record HttpTransportOptions(
     positive("threads", threads);
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
     Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+    Objects.requireNonNull(auth, "auth");
   }
 
   private static void positive(String name, int value) {
@@ -53,46 +60,58 @@ public record HttpTransportOptions(
 
   public static HttpTransportOptions defaults() {
     return new HttpTransportOptions(DEFAULT_HOST, DEFAULT_PORT, List.of(), 4 * 1024 * 1024,
-        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16);
+        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16, null, InboundAuthFactory.NONE);
   }
 
   public HttpTransportOptions withHost(String value) {
     return new HttpTransportOptions(value, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
   }
 
   public HttpTransportOptions withPort(int value) {
     return new HttpTransportOptions(host, value, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
   }
 
   public HttpTransportOptions withAllowedOrigins(List<String> value) {
     return new HttpTransportOptions(host, port, value, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
   }
 
   public HttpTransportOptions withMaxBodyBytes(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, value, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
   }
 
   public HttpTransportOptions withSessionIdleTimeout(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, value, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
   }
 
   public HttpTransportOptions withMaxSessions(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, value,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
   }
 
   public HttpTransportOptions withMaxStreamsPerSession(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        value, keepAliveInterval, threads);
+        value, keepAliveInterval, threads, tls, auth);
   }
 
   public HttpTransportOptions withKeepAliveInterval(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, value, threads);
+        maxStreamsPerSession, value, threads, tls, auth);
+  }
+
+  /** The same options serving HTTPS with this TLS context (null: plain HTTP). */
+  public HttpTransportOptions withTls(SSLContext value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads, value, auth);
+  }
+
+  /** The same options with this inbound auth. */
+  public HttpTransportOptions withAuth(InboundAuthFactory value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads, tls, value);
   }
 }

@@ -1,14 +1,20 @@
 package dev.openapi2mcp.runtime.transport.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.auth.AuthDecision;
+import dev.openapi2mcp.runtime.auth.InboundAuth;
+import dev.openapi2mcp.runtime.auth.Principal;
+import dev.openapi2mcp.runtime.auth.ProtectedResourceMetadata;
 import dev.openapi2mcp.runtime.mcp.JsonRpcException;
 import dev.openapi2mcp.runtime.mcp.JsonRpcMessage;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.ProtocolRevision;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -16,6 +22,12 @@ import java.util.logging.Logger;
  * server-initiated messages, DELETE ends a session. Checks run in a fixed order (Origin and Host, path, method,
  * media types, size, JSON, protocol version, session) and each failure has its own status; error bodies are
  * JSON-RPC error responses and never carry stack traces.
+ *
+ * <p>Inbound auth (issue 5): after the Origin and path checks, every request's credentials are checked by the
+ * {@link InboundAuth}; a refusal is answered with its status and {@code WWW-Authenticate} before the protocol sees
+ * the request. The authenticated principal becomes the session's caller, and a session answers only the principal
+ * that opened it (anyone else gets 404, as if it did not exist), so a leaked session id alone is worth nothing.
+ * The RFC 9728 metadata document, when the auth has one, is served at its well-known paths without authentication.
  */
 final class McpEndpoint implements HttpCallHandler {
   private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
@@ -29,14 +41,17 @@ final class McpEndpoint implements HttpCallHandler {
   private final OriginPolicy originPolicy;
   private final int maxBodyBytes;
   private final BooleanSupplier closing;
+  private final Supplier<InboundAuth> auth;
 
+  /** @param auth the inbound auth; null until it is ready, and requests are refused until then */
   McpEndpoint(McpServer server, HttpSessions sessions, OriginPolicy originPolicy, int maxBodyBytes,
-      BooleanSupplier closing) {
+      BooleanSupplier closing, Supplier<InboundAuth> auth) {
     this.server = server;
     this.sessions = sessions;
     this.originPolicy = originPolicy;
     this.maxBodyBytes = maxBodyBytes;
     this.closing = closing;
+    this.auth = auth;
   }
 
   @Override
@@ -47,23 +62,52 @@ final class McpEndpoint implements HttpCallHandler {
           "Forbidden: the request's Origin or Host is not allowed for this server");
       return;
     }
+    InboundAuth inbound = auth.get();
+    if (inbound == null) {
+      error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: the server is starting");
+      return;
+    }
+    Optional<ProtectedResourceMetadata> metadata = inbound.metadata();
+    if (metadata.isPresent() && metadata.get().servedPaths().contains(call.path())) {
+      metadata(call, metadata.get());
+      return;
+    }
     if (!PATH.equals(call.path())) {
       error(call, 404, JsonRpcException.INVALID_REQUEST, "Not found: the MCP endpoint is " + PATH);
       return;
     }
+    AuthDecision decision = inbound.authenticate(call::header);
+    if (decision instanceof AuthDecision.Refused refused) {
+      Map<String, String> headers = refused.challenge() == null
+          ? Map.of() : Map.of("WWW-Authenticate", refused.challenge());
+      respondJson(call, refused.status(), headers,
+          server.codec().error(null, JsonRpcException.INVALID_REQUEST, refused.message()));
+      return;
+    }
+    Principal principal = ((AuthDecision.Allowed) decision).principal();
     if (closing.getAsBoolean()) {
       error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: the server is shutting down");
       return;
     }
     switch (call.method()) {
-      case "POST" -> post(call);
-      case "GET" -> get(call);
-      case "DELETE" -> delete(call);
+      case "POST" -> post(call, principal);
+      case "GET" -> get(call, principal);
+      case "DELETE" -> delete(call, principal);
       default -> call.respond(405, Map.of("Allow", "GET, POST, DELETE"), null, null);
     }
   }
 
-  private void post(HttpCall call) {
+  private static void metadata(HttpCall call, ProtectedResourceMetadata metadata) {
+    if (!call.method().equals("GET")) {
+      call.respond(405, Map.of("Allow", "GET"), null, null);
+      return;
+    }
+    // Public by design (RFC 9728): browser-based clients read it from other origins before they hold a token.
+    call.respond(200, Map.of("Access-Control-Allow-Origin", "*", "Cache-Control", "max-age=3600"), MediaTypes.JSON,
+        metadata.json());
+  }
+
+  private void post(HttpCall call, Principal principal) {
     if (!MediaTypes.isJson(call.header("Content-Type"))) {
       error(call, 415, JsonRpcException.INVALID_REQUEST,
           "Unsupported Media Type: POST bodies must be application/json");
@@ -95,10 +139,10 @@ final class McpEndpoint implements HttpCallHandler {
       return;
     }
     if (server.startsSession(message)) {
-      initialize(call, message);
+      initialize(call, message, principal);
       return;
     }
-    Optional<HttpSession> session = session(call);
+    Optional<HttpSession> session = session(call, principal);
     if (session.isEmpty()) {
       return;
     }
@@ -112,7 +156,7 @@ final class McpEndpoint implements HttpCallHandler {
     });
   }
 
-  private void initialize(HttpCall call, JsonRpcMessage message) {
+  private void initialize(HttpCall call, JsonRpcMessage message, Principal principal) {
     if (call.header(SESSION_HEADER) != null) {
       error(call, 400, JsonRpcException.INVALID_REQUEST,
           "Bad Request: initialize opens a new session and must not carry " + SESSION_HEADER);
@@ -122,7 +166,8 @@ final class McpEndpoint implements HttpCallHandler {
       error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: too many open sessions");
       return;
     }
-    HttpSession session = sessions.create(call.remoteAddress());
+    HttpSession session = principal == null
+        ? sessions.create(call.remoteAddress(), null) : sessions.create(principal.name(), principal.name());
     session.mcp().setSink(notification -> session.streams().send(server.codec().write(notification)));
     server.handle(message, session.mcp()).thenAccept(response -> {
       if (!session.mcp().isInitialized()) {
@@ -135,13 +180,13 @@ final class McpEndpoint implements HttpCallHandler {
     });
   }
 
-  private void get(HttpCall call) {
+  private void get(HttpCall call, Principal principal) {
     if (!MediaTypes.accepts(call.header("Accept"), MediaTypes.EVENT_STREAM)) {
       error(call, 406, JsonRpcException.INVALID_REQUEST,
           "Not Acceptable: GET opens an event stream; the Accept header must list text/event-stream");
       return;
     }
-    Optional<HttpSession> session = session(call);
+    Optional<HttpSession> session = session(call, principal);
     if (session.isEmpty()) {
       return;
     }
@@ -163,8 +208,8 @@ final class McpEndpoint implements HttpCallHandler {
     }
   }
 
-  private void delete(HttpCall call) {
-    Optional<HttpSession> session = session(call);
+  private void delete(HttpCall call, Principal principal) {
+    Optional<HttpSession> session = session(call, principal);
     if (session.isEmpty()) {
       return;
     }
@@ -173,10 +218,10 @@ final class McpEndpoint implements HttpCallHandler {
   }
 
   /**
-   * The request's session after checking the protocol-version header; when there is none, the error response has
-   * been sent and the result is empty.
+   * The request's session after checking the protocol-version header; when there is none, or it belongs to another
+   * principal, the error response has been sent and the result is empty.
    */
-  private Optional<HttpSession> session(HttpCall call) {
+  private Optional<HttpSession> session(HttpCall call, Principal principal) {
     String version = call.header(VERSION_HEADER);
     if (version != null && ProtocolRevision.find(version.trim()).isEmpty()) {
       error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: unsupported " + VERSION_HEADER + " '"
@@ -189,7 +234,9 @@ final class McpEndpoint implements HttpCallHandler {
           "Bad Request: the " + SESSION_HEADER + " header is required; send initialize first to get one");
       return Optional.empty();
     }
-    Optional<HttpSession> session = sessions.find(id.trim());
+    String owner = principal == null ? null : principal.name();
+    Optional<HttpSession> session = sessions.find(id.trim())
+        .filter(found -> Objects.equals(found.owner(), owner));
     if (session.isEmpty()) {
       error(call, 404, JsonRpcException.INVALID_REQUEST,
           "Session not found: it ended or expired; send initialize to start a new session");
