@@ -22,10 +22,11 @@ import java.util.Locale;
  * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
  *     files are read)
  * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
+ * @param inbound TLS and inbound auth of the HTTP transport (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-    Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    Long maxResponseBytes, Path fileRoot, long maxFileBytes, InboundOptions inbound) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -35,6 +36,15 @@ public record CommandLine(
 
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
+    java.util.Objects.requireNonNull(inbound, "inbound");
+  }
+
+  /** Without TLS and inbound auth. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
+        InboundOptions.NONE);
   }
 
   /** Without a response budget of its own, without local files and with the default file-size limit. */
@@ -71,6 +81,7 @@ public record CommandLine(
     Long maxResponseBytes = null;
     Path fileRoot = null;
     long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
+    InboundOptions inbound = InboundOptions.NONE;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -98,16 +109,17 @@ public record CommandLine(
         case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
         case "--file-root" -> fileRoot = fileRoot(value);
         case "--max-file-size" -> maxFileBytes = bytes(name, value);
-        default -> throw new IllegalStateException(name);
+        default -> inbound = inbound.with(name, value);
       }
     }
+    inbound.check(transport);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes);
+        maxFileBytes, inbound);
   }
 
   private static boolean isKnown(String name) {
     return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",
-        "--file-root", "--max-file-size").contains(name);
+        "--file-root", "--max-file-size").contains(name) || InboundOptions.NAMES.contains(name);
   }
 
   /** An existing directory, made absolute and real so that later checks compare like with like. */

@@ -90,13 +90,24 @@ public final class Launcher {
   }
 
   private int serveHttp(McpServer server, CommandLine options) {
+    InboundOptions.Resolved inbound;
+    try {
+      inbound = options.inbound().resolve(context.environment(), options.host(), server.definition().name());
+    } catch (UsageException e) {
+      return fail(USAGE, e.getMessage());
+    }
     HttpTransportOptions httpOptions = HttpTransportOptions.defaults()
         .withHost(options.host())
         .withPort(options.port())
-        .withAllowedOrigins(options.allowedOrigins());
+        .withAllowedOrigins(options.allowedOrigins())
+        .withTls(inbound.tls())
+        .withAuth(inbound.auth());
     StreamableHttpTransport transport = new StreamableHttpTransport(server, httpOptions);
     try {
       transport.start();
+    } catch (IllegalArgumentException e) {
+      transport.close();
+      return fail(FAILED, "cannot start: " + e.getMessage());
     } catch (UnknownHostException e) {
       transport.close();
       return fail(USAGE, "--host: unknown host '" + options.host() + "'");

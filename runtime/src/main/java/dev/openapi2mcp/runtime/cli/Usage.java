@@ -30,6 +30,17 @@ public final class Usage {
     option(text, "--file-root DIR", "let file-upload arguments name local files inside DIR by 'path'");
     option(text, "", "(default: none; files are then sent only as base64 'content')");
     option(text, "--max-file-size N", "the largest file sent in one upload (e.g. 65536, 64k, 4m; default: 32m)");
+    option(text, "--tls-keystore FILE", "serve HTTPS with the key and certificate of this PKCS12 keystore;");
+    option(text, "", "needs --tls-keystore-password-env");
+    option(text, "--tls-keystore-password-env NAME", "the environment variable holding the keystore password");
+    option(text, "--auth-tokens-env NAME", "require 'Authorization: Bearer <token>' with a token from this");
+    option(text, "", "environment variable (comma-separated; 'label:token' names the caller)");
+    option(text, "--auth-tokens-file FILE", "as --auth-tokens-env, with one token per line in FILE");
+    option(text, "--auth-header NAME", "also accept a static token in this header, e.g. X-API-Key");
+    option(text, "--oauth-issuer URL", "require OAuth access tokens (JWT) from this issuer; needs --oauth-jwks-url");
+    option(text, "--oauth-jwks-url URL", "where the issuer publishes its signing keys");
+    option(text, "--oauth-audience URL", "the audience tokens must name (default: this server's /mcp URL)");
+    option(text, "--oauth-scopes S1,S2", "scopes every token must grant (default: none)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {
