@@ -77,12 +77,17 @@ public final class OAuthResourceServer implements InboundAuth {
     URI audience = settings.audience() != null ? settings.audience() : endpoint;
     JWKSource<SecurityContext> keys;
     try {
-      keys = JWKSourceBuilder.<SecurityContext>create(settings.jwksUrl().toURL(),
+      JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.<SecurityContext>create(
+              settings.jwksUrl().toURL(),
               new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT))
           .cache(settings.jwksCacheTtl().toMillis(), JWKS_TIMEOUT_MILLIS)
-          .rateLimited(settings.jwksMinRefreshInterval().toMillis())
-          .retrying(false)
-          .build();
+          .retrying(false);
+      if (settings.jwksMinRefreshInterval().isZero()) {
+        builder.rateLimited(false);
+      } else {
+        builder.rateLimited(settings.jwksMinRefreshInterval().toMillis());
+      }
+      keys = builder.build();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new IllegalArgumentException("the JWKS URL '" + settings.jwksUrl() + "' is not a URL", e);
     }
