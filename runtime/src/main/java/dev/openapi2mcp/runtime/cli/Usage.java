@@ -32,7 +32,8 @@ public final class Usage {
     option(text, "--max-file-size N", "the largest file sent in one upload (e.g. 65536, 64k, 4m; default: 32m)");
     option(text, "--tls-keystore FILE", "serve HTTPS with the key and certificate of this PKCS12 keystore;");
     option(text, "", "needs --tls-keystore-password-env");
-    option(text, "--tls-keystore-password-env NAME", "the environment variable holding the keystore password");
+    text.append("  --tls-keystore-password-env NAME\n"); // too long for the option column
+    option(text, "", "the environment variable holding the keystore password");
     option(text, "--auth-tokens-env NAME", "require 'Authorization: Bearer <token>' with a token from this");
     option(text, "", "environment variable (comma-separated; 'label:token' names the caller)");
     option(text, "--auth-tokens-file FILE", "as --auth-tokens-env, with one token per line in FILE");
