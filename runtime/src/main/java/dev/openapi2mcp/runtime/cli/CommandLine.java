@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +23,13 @@ import java.util.Locale;
  * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
  *     files are read)
  * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
+ * @param confirmDestructive {@code --confirm-destructive}: destructive tools run only after the user confirmed them
+ *     through elicitation (issue 5); a flag without a value
+ * @param confirmTimeout the {@code --confirm-timeout} (seconds) a confirmation may take, or null for the default
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-    Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -41,6 +45,14 @@ public record CommandLine(
   public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
     this(transport, host, port, baseUrl, allowedOrigins, help, null);
+  }
+
+  /** Without destructive confirmation. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes, false,
+        null);
   }
 
   /** Without local files and with the default file-size limit. */
@@ -71,6 +83,8 @@ public record CommandLine(
     Long maxResponseBytes = null;
     Path fileRoot = null;
     long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
+    boolean confirmDestructive = false;
+    Duration confirmTimeout = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -81,6 +95,13 @@ public record CommandLine(
       String value;
       if (!isKnown(name)) {
         throw new UsageException("unknown option '" + name + "'");
+      }
+      if (FLAGS.contains(name)) {
+        if (equals >= 0) {
+          throw new UsageException("option " + name + " takes no value");
+        }
+        confirmDestructive = true;
+        continue;
       }
       if (equals >= 0) {
         value = arg.substring(equals + 1);
@@ -98,16 +119,33 @@ public record CommandLine(
         case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
         case "--file-root" -> fileRoot = fileRoot(value);
         case "--max-file-size" -> maxFileBytes = bytes(name, value);
+        case "--confirm-timeout" -> confirmTimeout = seconds(name, value);
         default -> throw new IllegalStateException(name);
       }
     }
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes);
+        maxFileBytes, confirmDestructive, confirmTimeout);
   }
 
+  /** Options that take no value. */
+  private static final List<String> FLAGS = List.of("--confirm-destructive");
+
   private static boolean isKnown(String name) {
-    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",
-        "--file-root", "--max-file-size").contains(name);
+    return FLAGS.contains(name) || List.of("--transport", "--host", "--port", "--base-url", "--allow-origin",
+        "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout").contains(name);
+  }
+
+  /** A positive whole number of seconds. */
+  private static Duration seconds(String name, String value) throws UsageException {
+    try {
+      long number = Long.parseLong(value.trim());
+      if (number >= 1 && number <= 86_400) {
+        return Duration.ofSeconds(number);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(name + " must be a number of seconds from 1 to 86400, was '" + value + "'");
   }
 
   /** An existing directory, made absolute and real so that later checks compare like with like. */

@@ -30,6 +30,9 @@ public final class Usage {
     option(text, "--file-root DIR", "let file-upload arguments name local files inside DIR by 'path'");
     option(text, "", "(default: none; files are then sent only as base64 'content')");
     option(text, "--max-file-size N", "the largest file sent in one upload (e.g. 65536, 64k, 4m; default: 32m)");
+    option(text, "--confirm-destructive", "ask the user (MCP elicitation) before any destructive tool runs;");
+    option(text, "", "clients that cannot ask get an error instead (default: off)");
+    option(text, "--confirm-timeout SECONDS", "how long to wait for the user's answer (default: 300)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {

@@ -36,5 +36,6 @@ final class HttpSession {
 
   void close() {
     streams.closeAll();
+    mcp.close();
   }
 }
