@@ -1,6 +1,7 @@
 package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
 import dev.openapi2mcp.runtime.mcp.LogLevel;
 import dev.openapi2mcp.runtime.tool.CallChannel;
@@ -189,13 +190,12 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     return response;
   }
 
-  /** A log message for the client: what happened, with the tool and the redacted request, never credentials. */
-  private ObjectNode event(ToolDefinition tool, PreparedRequest request, String what) {
-    ObjectNode data = JsonText.MAPPER.createObjectNode();
-    data.put("message", credentials.scrub(what));
-    data.put("tool", tool.name());
-    data.put("request", request.describe());
-    return data;
+  /**
+   * A log message for the client: the tool, the redacted request and what happened, never credentials. Text rather
+   * than an object, since some clients (the official Java SDK among them) read {@code data} as a string.
+   */
+  private TextNode event(ToolDefinition tool, PreparedRequest request, String what) {
+    return TextNode.valueOf(credentials.scrub("tool '" + tool.name() + "': " + request.describe() + ": " + what));
   }
 
   /** Stops the client's threads and closes its pooled connections; calls in flight may fail. */
