@@ -146,6 +146,8 @@ class HttpLongCallsTest {
         assertThat(event.get("method").asText()).isEqualTo("notifications/progress");
         assertThat(event.at("/params/progressToken").asInt()).isEqualTo(42);
       });
+      assertThat(progress).extracting(event -> event.at("/params/progress").asDouble())
+          .startsWith(1.0, 2.0).isSorted().doesNotHaveDuplicates();
       assertThat(progress.get(progress.size() - 1).at("/params/progress").asDouble()).isEqualTo(200_002.0);
       assertThat(progress.get(progress.size() - 1).at("/params/total").asDouble()).isEqualTo(200_002.0);
 
