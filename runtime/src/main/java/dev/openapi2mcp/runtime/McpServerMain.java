@@ -14,9 +14,9 @@ import java.util.Map;
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
  * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
  * {@code --max-file-size}, the inbound security options of the HTTP transport ({@code --tls-keystore},
- * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), {@code --help}. See
- * {@link Launcher} for the behaviour and exit
- * codes; this class only wires the real process and the REST executor.
+ * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), {@code --confirm-destructive},
+ * {@code --confirm-timeout}, {@code --help}. See {@link Launcher} for the behaviour and exit codes; this class only
+ * wires the real process and the REST executor.
  */
 public final class McpServerMain {
   private McpServerMain() {}

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +23,15 @@ import java.util.Locale;
  * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
  *     files are read)
  * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
+ * @param confirmDestructive {@code --confirm-destructive}: destructive tools run only after the user confirmed them
+ *     through elicitation (issue 5); a flag without a value
+ * @param confirmTimeout the {@code --confirm-timeout} (seconds) a confirmation may take, or null for the default
  * @param inbound TLS and inbound auth of the HTTP transport (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-    Long maxResponseBytes, Path fileRoot, long maxFileBytes, InboundOptions inbound) {
+    Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
+    InboundOptions inbound) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -43,8 +48,8 @@ public record CommandLine(
   public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
       Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
-    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
-        InboundOptions.NONE);
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes, false,
+        null, InboundOptions.NONE);
   }
 
   /** Without a response budget of its own, without local files and with the default file-size limit. */
@@ -82,6 +87,8 @@ public record CommandLine(
     Path fileRoot = null;
     long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
     InboundOptions inbound = InboundOptions.NONE;
+    boolean confirmDestructive = false;
+    Duration confirmTimeout = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -92,6 +99,13 @@ public record CommandLine(
       String value;
       if (!isKnown(name)) {
         throw new UsageException("unknown option '" + name + "'");
+      }
+      if (FLAGS.contains(name)) {
+        if (equals >= 0) {
+          throw new UsageException("option " + name + " takes no value");
+        }
+        confirmDestructive = true;
+        continue;
       }
       if (equals >= 0) {
         value = arg.substring(equals + 1);
@@ -109,17 +123,35 @@ public record CommandLine(
         case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
         case "--file-root" -> fileRoot = fileRoot(value);
         case "--max-file-size" -> maxFileBytes = bytes(name, value);
+        case "--confirm-timeout" -> confirmTimeout = seconds(name, value);
         default -> inbound = inbound.with(name, value);
       }
     }
     inbound.check(transport);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes, inbound);
+        maxFileBytes, confirmDestructive, confirmTimeout, inbound);
   }
 
+  /** Options that take no value. */
+  private static final List<String> FLAGS = List.of("--confirm-destructive");
+
   private static boolean isKnown(String name) {
-    return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",
-        "--file-root", "--max-file-size").contains(name) || InboundOptions.NAMES.contains(name);
+    return FLAGS.contains(name) || List.of("--transport", "--host", "--port", "--base-url", "--allow-origin",
+        "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout").contains(name)
+        || InboundOptions.NAMES.contains(name);
+  }
+
+  /** A positive whole number of seconds. */
+  private static Duration seconds(String name, String value) throws UsageException {
+    try {
+      long number = Long.parseLong(value.trim());
+      if (number >= 1 && number <= 86_400) {
+        return Duration.ofSeconds(number);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(name + " must be a number of seconds from 1 to 86400, was '" + value + "'");
   }
 
   /** An existing directory, made absolute and real so that later checks compare like with like. */

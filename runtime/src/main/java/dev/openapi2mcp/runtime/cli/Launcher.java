@@ -1,6 +1,7 @@
 package dev.openapi2mcp.runtime.cli;
 
 import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
@@ -66,7 +67,7 @@ public final class Launcher {
     try {
       McpServer server;
       try {
-        server = new McpServer(definition, executor, context.serverOptions());
+        server = new McpServer(definition, executor, serverOptions(options));
       } catch (IllegalArgumentException e) {
         return fail(FAILED, "invalid server definition: " + e.getMessage());
       }
@@ -75,6 +76,18 @@ public final class Launcher {
     } finally {
       closeQuietly(executor);
     }
+  }
+
+  /** The context's protocol-core options with what the command line sets (issue 5: destructive confirmation). */
+  private McpServerOptions serverOptions(CommandLine options) {
+    McpServerOptions serverOptions = context.serverOptions();
+    if (options.confirmDestructive()) {
+      serverOptions = serverOptions.withConfirmDestructive(true);
+    }
+    if (options.confirmTimeout() != null) {
+      serverOptions = serverOptions.withElicitationTimeout(options.confirmTimeout());
+    }
+    return serverOptions;
   }
 
   private int serveStdio(McpServer server, OutputStream protocolOut) {

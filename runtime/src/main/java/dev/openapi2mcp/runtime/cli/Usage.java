@@ -42,6 +42,9 @@ public final class Usage {
     option(text, "--oauth-jwks-url URL", "where the issuer publishes its signing keys");
     option(text, "--oauth-audience URL", "the audience tokens must name (default: this server's /mcp URL)");
     option(text, "--oauth-scopes S1,S2", "scopes every token must grant (default: none)");
+    option(text, "--confirm-destructive", "ask the user (MCP elicitation) before any destructive tool runs;");
+    option(text, "", "clients that cannot ask get an error instead (default: off)");
+    option(text, "--confirm-timeout SECONDS", "how long to wait for the user's answer (default: 300)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {

@@ -12,6 +12,8 @@ enum Outcome {
   INVALID_ARGUMENTS,
   /** No answer: connection refused, timeout, TLS or DNS failure. */
   NETWORK_ERROR,
+  /** The client cancelled the call while the request was in flight (issue 5); the exchange was aborted. */
+  CANCELLED,
   /** A defect in the runtime or in the tool definition (e.g. an inputSchema that is not JSON). */
   INTERNAL_ERROR;
 

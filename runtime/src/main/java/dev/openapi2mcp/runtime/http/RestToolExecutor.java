@@ -1,7 +1,10 @@
 package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
+import dev.openapi2mcp.runtime.mcp.LogLevel;
+import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -28,8 +32,15 @@ import okhttp3.Response;
  * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
  * are thread-safe. Connection failures are not retried and redirects are not followed (a redirect could carry
  * credentials to another host); both are reported.
+ *
+ * <p>Long calls (issue 5), through the call's {@link CallChannel}: progress as described in {@link ProgressBody};
+ * cancellation aborts the HTTP exchange and the audit line says {@code cancelled}; upstream errors, network
+ * failures and response drift become {@code warning} log messages for a client that asked for them.
  */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
+  /** The logger name of the client log messages this executor sends. */
+  static final String LOGGER = "openapi2mcp.http";
+
   /**
    * Built on a thread of its own: OkHttp's set-up (TLS trust roots above all) takes about 0.2 s, which would
    * otherwise delay the server's first answer. The first call waits for it if it is not ready yet.
@@ -115,6 +126,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   @Override
   public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context) {
     long started = System.nanoTime();
+    CallChannel channel = context != null ? context.channel() : CallChannel.NONE;
     Instant time = options.clock().instant();
     ObjectNode args = arguments != null ? arguments : JsonText.MAPPER.createObjectNode();
     String method = tool.http().method();
@@ -130,14 +142,28 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       } else {
         PreparedRequest request = requests.build(tool, args);
         url = request.displayUrl().toString();
-        try (Response response = client.join().newCall(request.request()).execute()) {
-          ResponseMapper.Mapped mapped = responses.map(tool, request, response);
+        Call call = client.join().newCall(request.request());
+        // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
+        try (CallChannel.Registration abort = channel.onCancel(call::cancel);
+            Response response = send(call, request, channel)) {
+          ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
           result = mapped.result();
           outcome = mapped.outcome();
           status = mapped.status();
+          if (outcome == Outcome.UPSTREAM_ERROR) {
+            channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "the API answered HTTP " + status));
+          }
         } catch (IOException e) {
-          result = ToolResult.error(NetworkFailures.describe(e, request, options));
-          outcome = Outcome.NETWORK_ERROR;
+          if (channel.isCancelled()) {
+            result = ToolResult.error("Tool '" + tool.name() + "' was cancelled by the client; the request to "
+                + request.describe() + " was aborted.");
+            outcome = Outcome.CANCELLED;
+          } else {
+            result = ToolResult.error(NetworkFailures.describe(e, request, options));
+            outcome = Outcome.NETWORK_ERROR;
+            channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "no answer from the API ("
+                + e.getClass().getSimpleName() + ")"));
+          }
         }
       }
     } catch (InvalidRequestException e) {
@@ -153,6 +179,23 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     writeAudit(new AuditLog.Entry(time, tool.name(), context, redactedArguments(tool, args), method, url, status,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome));
     return result;
+  }
+
+  /** Sends the request and reports the two progress steps around it (see {@link ProgressBody}). */
+  private static Response send(Call call, PreparedRequest request, CallChannel channel) throws IOException {
+    channel.progress(ProgressBody.SENT, null, "Sending " + request.describe() + " to the API");
+    Response response = call.execute();
+    channel.progress(ProgressBody.HEADERS, ProgressBody.total(response),
+        "The API answered HTTP " + response.code() + "; reading the response");
+    return response;
+  }
+
+  /**
+   * A log message for the client: the tool, the redacted request and what happened, never credentials. Text rather
+   * than an object, since some clients (the official Java SDK among them) read {@code data} as a string.
+   */
+  private TextNode event(ToolDefinition tool, PreparedRequest request, String what) {
+    return TextNode.valueOf(credentials.scrub("tool '" + tool.name() + "': " + request.describe() + ": " + what));
   }
 
   /** Stops the client's threads and closes its pooled connections; calls in flight may fail. */

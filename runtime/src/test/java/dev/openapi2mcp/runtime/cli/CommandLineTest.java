@@ -103,4 +103,19 @@ class CommandLineTest {
     assertThat(CommandLine.parse("--max-file-size", "2m").maxFileBytes()).isEqualTo(2 * 1024 * 1024);
     assertThat(error("--max-file-size", "0")).contains("--max-file-size must be a positive number of bytes");
   }
+
+  /** Issue 5: destructive confirmation is a flag without a value; its timeout is whole seconds. */
+  @Test
+  void confirmDestructiveIsAFlagAndItsTimeoutIsSeconds() throws Exception {
+    assertThat(CommandLine.parse().confirmDestructive()).isFalse();
+    assertThat(CommandLine.parse().confirmTimeout()).isNull();
+    CommandLine line = CommandLine.parse("--confirm-destructive", "--port", "1", "--confirm-timeout", "90");
+    assertThat(line.confirmDestructive()).isTrue();
+    assertThat(line.port()).isEqualTo(1);
+    assertThat(line.confirmTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(CommandLine.parse("--confirm-timeout=5").confirmTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(error("--confirm-destructive=yes")).isEqualTo("option --confirm-destructive takes no value");
+    assertThat(error("--confirm-timeout", "0")).contains("--confirm-timeout must be a number of seconds");
+    assertThat(error("--confirm-timeout", "5m")).contains("was '5m'");
+  }
 }

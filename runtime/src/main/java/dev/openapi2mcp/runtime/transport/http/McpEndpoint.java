@@ -146,14 +146,13 @@ final class McpEndpoint implements HttpCallHandler {
     if (session.isEmpty()) {
       return;
     }
-    boolean isRequest = message instanceof JsonRpcMessage.Request;
-    server.handle(message, session.get().mcp()).thenAccept(response -> {
-      if (isRequest && response != null) {
-        respondJson(call, 200, Map.of(), response);
-      } else {
-        call.respond(202, Map.of(), null, null);
-      }
-    });
+    if (message instanceof JsonRpcMessage.Request) {
+      // What the server sends for this request before its response rides on this POST (issue 5).
+      RequestStream reply = new RequestStream(call, server.codec());
+      server.handle(message, session.get().mcp(), reply).thenAccept(reply::finish);
+      return;
+    }
+    server.handle(message, session.get().mcp()).thenAccept(response -> call.respond(202, Map.of(), null, null));
   }
 
   private void initialize(HttpCall call, JsonRpcMessage message, Principal principal) {
