@@ -4,7 +4,9 @@ import dev.openapi2mcp.runtime.cli.CommandLine;
 import dev.openapi2mcp.runtime.cli.LaunchContext;
 import dev.openapi2mcp.runtime.cli.Launcher;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
+import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Map;
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
  * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
- * {@code --max-file-size}, {@code --help}. See {@link Launcher} for the behaviour and exit
+ * {@code --max-file-size}, {@code --connect-timeout}, {@code --read-timeout}, {@code --call-timeout},
+ * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --help}. See {@link Launcher} for the behaviour and exit
  * codes; this class only wires the real process and the REST executor.
  */
 public final class McpServerMain {
@@ -46,13 +49,19 @@ public final class McpServerMain {
     @Override
     public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
         CommandLine options) {
-      return RestToolExecutor.create(definition, baseUrl, environment, executorOptions(options));
+      ExecutorOptions executorOptions = executorOptions(options);
+      RestToolExecutor executor = RestToolExecutor.create(definition, baseUrl, environment, executorOptions);
+      RateLimiter limiter = options.resilience().rateLimiter(executorOptions.resilience().time());
+      return limiter == null ? executor : new RateLimitedExecutor(executor, limiter, definition, executorOptions);
     }
   }
 
-  /** The executor options the command line sets: response budget, local files for file parts, their limit. */
+  /**
+   * The executor options the command line sets: response budget, local files for file parts, their limit, timeouts
+   * and retries.
+   */
   static ExecutorOptions executorOptions(CommandLine options) {
-    ExecutorOptions executorOptions = ExecutorOptions.defaults()
+    ExecutorOptions executorOptions = options.resilience().applyTo(ExecutorOptions.defaults())
         .withFileRoot(options.fileRoot())
         .withMaxFileBytes(options.maxFileBytes());
     if (options.maxResponseBytes() != null) {

@@ -1,6 +1,8 @@
 package dev.openapi2mcp.runtime.cli;
 
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
+import dev.openapi2mcp.runtime.http.resilience.Durations;
+import dev.openapi2mcp.runtime.http.resilience.RateLimit;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
 import java.io.IOException;
 import java.net.URI;
@@ -8,9 +10,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
@@ -22,10 +26,11 @@ import java.util.Locale;
  * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
  *     files are read)
  * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
+ * @param resilience the timeouts, retries and rate limits toward the API (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-    Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    Long maxResponseBytes, Path fileRoot, long maxFileBytes, ResilienceOptions resilience) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -35,6 +40,15 @@ public record CommandLine(
 
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
+    Objects.requireNonNull(resilience, "resilience");
+  }
+
+  /** With the default timeouts and retries and no rate limits. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
+        ResilienceOptions.defaults());
   }
 
   /** Without a response budget of its own, without local files and with the default file-size limit. */
@@ -71,6 +85,7 @@ public record CommandLine(
     Long maxResponseBytes = null;
     Path fileRoot = null;
     long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
+    ResilienceOptions resilience = ResilienceOptions.defaults();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -98,16 +113,51 @@ public record CommandLine(
         case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
         case "--file-root" -> fileRoot = fileRoot(value);
         case "--max-file-size" -> maxFileBytes = bytes(name, value);
+        case "--connect-timeout" -> resilience = resilience.withConnectTimeout(duration(name, value));
+        case "--read-timeout" -> resilience = resilience.withReadTimeout(duration(name, value));
+        case "--call-timeout" -> resilience = resilience.withCallTimeout(duration(name, value));
+        case "--retries" -> resilience = resilience.withRetries(retries(value));
+        case "--rate-limit" -> resilience = resilience.withRateLimit(rate(name, value));
+        case "--rate-limit-per-session" -> resilience = resilience.withRateLimitPerSession(rate(name, value));
         default -> throw new IllegalStateException(name);
       }
     }
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes);
+        maxFileBytes, resilience);
   }
 
   private static boolean isKnown(String name) {
     return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",
-        "--file-root", "--max-file-size").contains(name);
+        "--file-root", "--max-file-size", "--connect-timeout", "--read-timeout", "--call-timeout", "--retries",
+        "--rate-limit", "--rate-limit-per-session").contains(name);
+  }
+
+  private static Duration duration(String name, String value) throws UsageException {
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(name + " " + e.getMessage());
+    }
+  }
+
+  private static int retries(String value) throws UsageException {
+    try {
+      int retries = Integer.parseInt(value.trim());
+      if (retries >= 0 && retries <= 10) {
+        return retries;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--retries must be a number from 0 to 10, was '" + value + "'");
+  }
+
+  private static RateLimit rate(String name, String value) throws UsageException {
+    try {
+      return RateLimit.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(name + " " + e.getMessage());
+    }
   }
 
   /** An existing directory, made absolute and real so that later checks compare like with like. */

@@ -30,6 +30,15 @@ public final class Usage {
     option(text, "--file-root DIR", "let file-upload arguments name local files inside DIR by 'path'");
     option(text, "", "(default: none; files are then sent only as base64 'content')");
     option(text, "--max-file-size N", "the largest file sent in one upload (e.g. 65536, 64k, 4m; default: 32m)");
+    option(text, "--connect-timeout TIME", "longest wait to connect to the API (e.g. 500ms, 10s, 2m; default: 10s)");
+    option(text, "--read-timeout TIME", "longest silence while reading an API response (default: 60s)");
+    option(text, "--call-timeout TIME", "longest API call, retries and their waits included (default: 2m)");
+    option(text, "--retries N", "retries of idempotent calls (GET, HEAD, OPTIONS, PUT, DELETE) on failures to");
+    option(text, "", "connect and on 429/502/503/504, with backoff and Retry-After (0-10; default: 2)");
+    option(text, "--rate-limit RATE", "most tool calls for all sessions together, e.g. 50/s, 600/m, 50/s,burst=100");
+    option(text, "", "(default: none)");
+    option(text, "--rate-limit-per-session", "RATE: most tool calls per MCP session (or per client without one),");
+    option(text, "", "e.g. 10/s (default: none)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {

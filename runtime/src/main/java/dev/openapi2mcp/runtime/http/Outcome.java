@@ -12,6 +12,12 @@ enum Outcome {
   INVALID_ARGUMENTS,
   /** No answer: connection refused, timeout, TLS or DNS failure. */
   NETWORK_ERROR,
+  /** Refused by a rate limit before anything was built or sent (issue 5). */
+  RATE_LIMITED,
+  /** Refused because the circuit breaker of the API is open; nothing was sent (issue 5). */
+  CIRCUIT_OPEN,
+  /** Retried and still failing, or the API asked to wait longer than a call may (issue 5). */
+  RETRIES_EXHAUSTED,
   /** A defect in the runtime or in the tool definition (e.g. an inputSchema that is not JSON). */
   INTERNAL_ERROR;
 
