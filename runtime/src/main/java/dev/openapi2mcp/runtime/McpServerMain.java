@@ -16,8 +16,9 @@ import java.util.Map;
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
  * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
  * {@code --max-file-size}, {@code --connect-timeout}, {@code --read-timeout}, {@code --call-timeout},
- * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --help}. See {@link Launcher} for the behaviour and exit
- * codes; this class only wires the real process and the REST executor.
+ * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --help}. See {@link Launcher}
+ * for the behaviour and exit codes; this class only wires the real process, the REST executor and, when a rate limit
+ * is set, the {@link RateLimitedExecutor} in front of it.
  */
 public final class McpServerMain {
   private McpServerMain() {}

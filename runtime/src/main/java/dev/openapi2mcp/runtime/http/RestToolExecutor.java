@@ -32,8 +32,9 @@ import okhttp3.Response;
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
  * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
  * are thread-safe. Redirects are not followed (a redirect could carry credentials to another host); they are
- * reported. Idempotent calls are retried and each upstream has a circuit breaker, as {@link ExecutorOptions#resilience()}
- * says (issue 5); a result that ends retrying or is refused by a breaker says what happened and when to retry.
+ * reported. Idempotent calls are retried and each upstream has a circuit breaker, as
+ * {@link ExecutorOptions#resilience()} says (issue 5); a result that ends retrying or is refused by a breaker says
+ * what happened and when to retry.
  */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   /**
