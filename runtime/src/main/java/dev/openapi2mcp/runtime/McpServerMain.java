@@ -4,7 +4,9 @@ import dev.openapi2mcp.runtime.cli.CommandLine;
 import dev.openapi2mcp.runtime.cli.LaunchContext;
 import dev.openapi2mcp.runtime.cli.Launcher;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
+import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.util.List;
@@ -15,8 +17,10 @@ import java.util.Map;
  * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
  * {@code --max-file-size}, the inbound security options of the HTTP transport ({@code --tls-keystore},
  * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), {@code --confirm-destructive},
- * {@code --confirm-timeout}, {@code --help}. See {@link Launcher} for the behaviour and exit codes; this class only
- * wires the real process and the REST executor.
+ * {@code --confirm-timeout}, {@code --connect-timeout}, {@code --read-timeout}, {@code --call-timeout},
+ * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --help}. See {@link Launcher}
+ * for the behaviour and exit codes; this class only wires the real process, the REST executor and, when a rate limit
+ * is set, the {@link RateLimitedExecutor} in front of it.
  */
 public final class McpServerMain {
   private McpServerMain() {}
@@ -48,13 +52,19 @@ public final class McpServerMain {
     @Override
     public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
         CommandLine options) {
-      return RestToolExecutor.create(definition, baseUrl, environment, executorOptions(options));
+      ExecutorOptions executorOptions = executorOptions(options);
+      RestToolExecutor executor = RestToolExecutor.create(definition, baseUrl, environment, executorOptions);
+      RateLimiter limiter = options.resilience().rateLimiter(executorOptions.resilience().time());
+      return limiter == null ? executor : new RateLimitedExecutor(executor, limiter, definition, executorOptions);
     }
   }
 
-  /** The executor options the command line sets: response budget, local files for file parts, their limit. */
+  /**
+   * The executor options the command line sets: response budget, local files for file parts, their limit, timeouts
+   * and retries.
+   */
   static ExecutorOptions executorOptions(CommandLine options) {
-    ExecutorOptions executorOptions = ExecutorOptions.defaults()
+    ExecutorOptions executorOptions = options.resilience().applyTo(ExecutorOptions.defaults())
         .withFileRoot(options.fileRoot())
         .withMaxFileBytes(options.maxFileBytes());
     if (options.maxResponseBytes() != null) {

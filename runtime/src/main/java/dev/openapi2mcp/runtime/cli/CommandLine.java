@@ -1,6 +1,8 @@
 package dev.openapi2mcp.runtime.cli;
 
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
+import dev.openapi2mcp.runtime.http.resilience.Durations;
+import dev.openapi2mcp.runtime.http.resilience.RateLimit;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
@@ -27,11 +30,12 @@ import java.util.Locale;
  *     through elicitation (issue 5); a flag without a value
  * @param confirmTimeout the {@code --confirm-timeout} (seconds) a confirmation may take, or null for the default
  * @param inbound TLS and inbound auth of the HTTP transport (issue 5)
+ * @param resilience the timeouts, retries and rate limits toward the API (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
     Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
-    InboundOptions inbound) {
+    InboundOptions inbound, ResilienceOptions resilience) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -41,15 +45,16 @@ public record CommandLine(
 
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
-    java.util.Objects.requireNonNull(inbound, "inbound");
+    Objects.requireNonNull(inbound, "inbound");
+    Objects.requireNonNull(resilience, "resilience");
   }
 
-  /** Without TLS and inbound auth. */
+  /** Without inbound security or confirmation; default timeouts and retries, no rate limits. */
   public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
       Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
     this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes, false,
-        null, InboundOptions.NONE);
+        null, InboundOptions.NONE, ResilienceOptions.defaults());
   }
 
   /** Without a response budget of its own, without local files and with the default file-size limit. */
@@ -89,6 +94,7 @@ public record CommandLine(
     InboundOptions inbound = InboundOptions.NONE;
     boolean confirmDestructive = false;
     Duration confirmTimeout = null;
+    ResilienceOptions resilience = ResilienceOptions.defaults();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -124,21 +130,56 @@ public record CommandLine(
         case "--file-root" -> fileRoot = fileRoot(value);
         case "--max-file-size" -> maxFileBytes = bytes(name, value);
         case "--confirm-timeout" -> confirmTimeout = seconds(name, value);
+        case "--connect-timeout" -> resilience = resilience.withConnectTimeout(duration(name, value));
+        case "--read-timeout" -> resilience = resilience.withReadTimeout(duration(name, value));
+        case "--call-timeout" -> resilience = resilience.withCallTimeout(duration(name, value));
+        case "--retries" -> resilience = resilience.withRetries(retries(value));
+        case "--rate-limit" -> resilience = resilience.withRateLimit(rate(name, value));
+        case "--rate-limit-per-session" -> resilience = resilience.withRateLimitPerSession(rate(name, value));
         default -> inbound = inbound.with(name, value);
       }
     }
     inbound.check(transport);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes, confirmDestructive, confirmTimeout, inbound);
+        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience);
   }
 
   /** Options that take no value. */
   private static final List<String> FLAGS = List.of("--confirm-destructive");
 
   private static boolean isKnown(String name) {
-    return FLAGS.contains(name) || List.of("--transport", "--host", "--port", "--base-url", "--allow-origin",
-        "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout").contains(name)
-        || InboundOptions.NAMES.contains(name);
+    return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
+        "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout",
+        "--connect-timeout", "--read-timeout", "--call-timeout", "--retries", "--rate-limit",
+        "--rate-limit-per-session").contains(name);
+  }
+
+  private static Duration duration(String name, String value) throws UsageException {
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(name + " " + e.getMessage());
+    }
+  }
+
+  private static int retries(String value) throws UsageException {
+    try {
+      int retries = Integer.parseInt(value.trim());
+      if (retries >= 0 && retries <= 10) {
+        return retries;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--retries must be a number from 0 to 10, was '" + value + "'");
+  }
+
+  private static RateLimit rate(String name, String value) throws UsageException {
+    try {
+      return RateLimit.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(name + " " + e.getMessage());
+    }
   }
 
   /** A positive whole number of seconds. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
 import dev.openapi2mcp.runtime.mcp.LogLevel;
 import dev.openapi2mcp.runtime.tool.CallChannel;
+import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
+import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -13,12 +15,14 @@ import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
@@ -30,8 +34,10 @@ import okhttp3.Response;
  * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
  * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
- * are thread-safe. Connection failures are not retried and redirects are not followed (a redirect could carry
- * credentials to another host); both are reported.
+ * are thread-safe. Redirects are not followed (a redirect could carry credentials to another host); they are
+ * reported. Idempotent calls are retried and each upstream has a circuit breaker, as
+ * {@link ExecutorOptions#resilience()} says (issue 5); a result that ends retrying or is refused by a breaker says
+ * what happened and when to retry.
  *
  * <p>Long calls (issue 5), through the call's {@link CallChannel}: progress as described in {@link ProgressBody};
  * cancellation aborts the HTTP exchange and the audit line says {@code cancelled}; upstream errors, network
@@ -71,7 +77,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   }
 
   private static OkHttpClient buildClient(ExecutorOptions options) {
-    return new OkHttpClient.Builder()
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    for (Interceptor interceptor : options.resilience().interceptors()) {
+      builder.addInterceptor(interceptor);
+    }
+    return builder
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -142,25 +152,29 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       } else {
         PreparedRequest request = requests.build(tool, args);
         url = request.displayUrl().toString();
-        Call call = client.join().newCall(request.request());
+        RetryRecord retries = new RetryRecord(request.describe());
+        Call call = client.join().newCall(request.request().newBuilder().tag(RetryRecord.class, retries).build());
         // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
         try (CallChannel.Registration abort = channel.onCancel(call::cancel);
             Response response = send(call, request, channel)) {
           ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
-          result = mapped.result();
-          outcome = mapped.outcome();
+          result = withNote(mapped.result(), retries.summary());
+          outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : mapped.outcome();
           status = mapped.status();
-          if (outcome == Outcome.UPSTREAM_ERROR) {
+          if (mapped.outcome() == Outcome.UPSTREAM_ERROR) {
             channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "the API answered HTTP " + status));
           }
+        } catch (CircuitOpenException e) {
+          result = withNote(ToolResult.error(e.getMessage()), retries.summary());
+          outcome = Outcome.CIRCUIT_OPEN;
         } catch (IOException e) {
           if (channel.isCancelled()) {
             result = ToolResult.error("Tool '" + tool.name() + "' was cancelled by the client; the request to "
                 + request.describe() + " was aborted.");
             outcome = Outcome.CANCELLED;
           } else {
-            result = ToolResult.error(NetworkFailures.describe(e, request, options));
-            outcome = Outcome.NETWORK_ERROR;
+            result = withNote(ToolResult.error(NetworkFailures.describe(e, request, options)), retries.summary());
+            outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : Outcome.NETWORK_ERROR;
             channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "no answer from the API ("
                 + e.getClass().getSimpleName() + ")"));
           }
@@ -210,6 +224,16 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private static ToolResult invalidArguments(ToolDefinition tool, List<String> problems) {
     return ToolResult.error("Invalid arguments for tool '" + tool.name() + "' (no request was sent):\n- "
         + String.join("\n- ", problems));
+  }
+
+  /** The result with one more text block, when there is something to add. */
+  private static ToolResult withNote(ToolResult result, String note) {
+    if (note == null) {
+      return result;
+    }
+    List<Content> content = new ArrayList<>(result.content());
+    content.add(new Content.Text(note));
+    return new ToolResult(content, result.structuredContent(), result.isError());
   }
 
   private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
