@@ -59,8 +59,13 @@ public final class Generator {
     ApiSource source = config.apis().get(0);
     LoadedSpec spec = SpecLoader.load(source.inputSpec(), config.allowRemoteRefs(), diagnostics);
     ApiModel api = ApiModelBuilder.build(spec, source.serverVariables(), source.serverUrl(), diagnostics);
+    boolean specErrors = diagnostics.hasErrors();
     List<CustomizedOperation> operations = Customizer.apply(source, api, namespaces(config), diagnostics);
-    diagnostics.throwIfErrors("The OpenAPI description " + config.inputSpec() + " cannot be turned into tools");
+    if (specErrors) {
+      // A broken model cannot be turned into tools; a bad filter or overrides entry can, so that the argument
+      // checks of the tool stage still report their errors in the same run.
+      diagnostics.throwIfErrors("The OpenAPI description " + config.inputSpec() + " cannot be turned into tools");
+    }
 
     NamingStrategy naming = new NamingStrategy(config.maxToolNameLength());
     ComponentSchemas components = new ComponentSchemas(api.componentSchemas());

@@ -80,8 +80,8 @@ final class ArgumentPresets {
     check(argument, merged.defaultValue(), resolvedSchema);
     boolean hidden = Setting.valueOr(merged.hidden(), false);
     if (merged.defaultValue() != null && (merged.value() != null || hidden)) {
-      error(merged.defaultValue(), argument, "it also has a " + (merged.value() != null ? "fixed value" : "hidden")
-          + " setting, so a default would never be used");
+      error(merged.defaultValue(), argument, (merged.value() != null ? "it also has a fixed value" : "it is also hidden")
+          + ", so a default would never be used");
     }
     if (merged.value() != null) {
       fixed.put(argument, Schemas.toJson(merged.value().value()));
