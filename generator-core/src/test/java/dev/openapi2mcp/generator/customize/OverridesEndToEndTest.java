@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.generator.GenerationException;
+import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.ToolFilter;
 import dev.openapi2mcp.generator.testing.GeneratedServer;
+import dev.openapi2mcp.generator.testing.GoldenFiles;
 import dev.openapi2mcp.generator.testing.Specs;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.RequestBody;
 import dev.openapi2mcp.runtime.tool.ToolAnnotations;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +127,20 @@ class OverridesEndToEndTest {
   void enabledFalseRemovesTheTool() {
     assertThat(server.toolNames()).containsExactly("listPets", "addPet", "get_pet", "getPhoto", "placeOrder",
         "getOrder", "orderExists", "orderOptions", "updateUser", "patchUser", "get_health");
+  }
+
+  @Test
+  void outputStaysByteIdenticalAcrossRuns() throws Exception {
+    Path first = out.resolve("shop");
+    Path second = out.resolve("again");
+    Generator.run(config(second));
+
+    List<Path> files = GoldenFiles.files(first);
+    assertThat(files).isNotEmpty().isEqualTo(GoldenFiles.files(second));
+    for (Path file : files) {
+      assertThat(Files.readAllBytes(second.resolve(file))).as("%s", file)
+          .isEqualTo(Files.readAllBytes(first.resolve(file)));
+    }
   }
 
   @Test
