@@ -1,5 +1,7 @@
 package dev.openapi2mcp.generator;
 
+import dev.openapi2mcp.generator.customize.CustomizedOperation;
+import dev.openapi2mcp.generator.customize.Customizer;
 import dev.openapi2mcp.generator.description.DescriptionComposer;
 import dev.openapi2mcp.generator.description.DescriptionTemplate;
 import dev.openapi2mcp.generator.description.TemplateLoader;
@@ -22,7 +24,10 @@ import dev.openapi2mcp.generator.tool.ServerModelFactory;
 import dev.openapi2mcp.generator.tool.ToolModel;
 import dev.openapi2mcp.generator.tool.ToolModelFactory;
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The one entry point: spec → model → Java sources. See DESIGN.md for the pipeline.
@@ -54,15 +59,21 @@ public final class Generator {
     ApiSource source = config.apis().get(0);
     LoadedSpec spec = SpecLoader.load(source.inputSpec(), config.allowRemoteRefs(), diagnostics);
     ApiModel api = ApiModelBuilder.build(spec, source.serverVariables(), source.serverUrl(), diagnostics);
-    diagnostics.throwIfErrors("The OpenAPI description " + config.inputSpec() + " cannot be turned into tools");
+    boolean specErrors = diagnostics.hasErrors();
+    List<CustomizedOperation> operations = Customizer.apply(source, api, namespaces(config), diagnostics);
+    if (specErrors) {
+      // A broken model cannot be turned into tools; a bad filter or overrides entry can, so that the argument
+      // checks of the tool stage still report their errors in the same run.
+      diagnostics.throwIfErrors("The OpenAPI description " + config.inputSpec() + " cannot be turned into tools");
+    }
 
     NamingStrategy naming = new NamingStrategy(config.maxToolNameLength());
     ComponentSchemas components = new ComponentSchemas(api.componentSchemas());
     SchemaConverter inputs = new SchemaConverter(components, api.openApi31(), Direction.INPUT, diagnostics);
     SchemaConverter outputs = new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, diagnostics);
     List<ToolModel> tools = new ToolModelFactory(naming, inputs, outputs, new DescriptionComposer(template),
-        config.fileParts(), config.schemaBudget(), diagnostics).tools(api.operations());
-    if (tools.isEmpty()) {
+        config.fileParts(), config.schemaBudget(), diagnostics).customizedTools(operations);
+    if (api.operations().isEmpty()) {
       diagnostics.warning("the spec has no operations: the server has no tools", "/paths", null);
     }
     ServerModel server = ServerModelFactory.create(config.serverName(), config.packageName(), api, tools);
@@ -79,6 +90,13 @@ public final class Generator {
     }
     return new GenerationResult(config.outputDirectory(), report.written(), report.unchanged(), report.deleted(),
         tools.size(), diagnostics.warnings());
+  }
+
+  /** The namespaces of the config's APIs, which an overrides file's {@code apis} section may name. */
+  private static Set<String> namespaces(GeneratorConfig config) {
+    Set<String> namespaces = new LinkedHashSet<>();
+    config.apis().stream().map(ApiSource::namespace).filter(Objects::nonNull).forEach(namespaces::add);
+    return namespaces;
   }
 
   private static void checkConfig(GeneratorConfig config, Diagnostics diagnostics) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every name the generator makes: tool names, argument names, Java class and method names. One place, so that
@@ -25,6 +26,7 @@ public class NamingStrategy {
   public static final int MAX_ARGUMENT_LENGTH = 64;
 
   private static final String TOOL_NAME_CHARS = "_.-";
+  private static final Pattern CHOSEN_TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** Names a generated Tools class already has, or that would hide {@link Object}'s instance methods. */
   private static final Set<String> TAKEN_METHOD_NAMES = Set.of(
@@ -67,6 +69,22 @@ public class NamingStrategy {
       }
     }
     return List.of(names);
+  }
+
+  /**
+   * Why {@code name}, a tool name the user chose (overrides file, {@code x-mcp-name}), cannot be used, or null when
+   * it can. A chosen name is taken as it is, never sanitized or shortened: it must already match
+   * {@code [A-Za-z0-9_.-]} and fit {@code maxToolNameLength}. Uniqueness is the caller's to check, since only it
+   * knows whom to name in the message.
+   */
+  public String chosenToolNameProblem(String name) {
+    if (!CHOSEN_TOOL_NAME.matcher(name).matches()) {
+      return "a tool name may only hold letters, digits, '_', '.' and '-'";
+    }
+    if (name.length() > maxToolNameLength) {
+      return "it is " + name.length() + " characters long, more than the limit of " + maxToolNameLength;
+    }
+    return null;
   }
 
   /** The name an operation would like, before length limits and uniqueness. */

@@ -31,6 +31,9 @@ import okhttp3.Response;
  * request from the tool's {@link dev.openapi2mcp.runtime.tool.HttpBinding}, attach the configured credentials, send
  * it, map the response to a {@link ToolResult}, and write one audit line.
  *
+ * <p>After validation, the tool's default argument values fill in what the call left out, and its fixed values are
+ * set (see {@link ToolDefinition#fixedArguments()}); the audit line shows the arguments as the caller sent them.
+ *
  * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
  * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
@@ -150,7 +153,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         result = invalidArguments(tool, problems);
         outcome = Outcome.INVALID_ARGUMENTS;
       } else {
-        PreparedRequest request = requests.build(tool, args);
+        PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args));
         url = request.displayUrl().toString();
         RetryRecord retries = new RetryRecord(request.describe());
         Call call = client.join().newCall(request.request().newBuilder().tag(RetryRecord.class, retries).build());

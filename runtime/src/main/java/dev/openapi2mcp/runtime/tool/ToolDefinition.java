@@ -1,8 +1,14 @@
 package dev.openapi2mcp.runtime.tool;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +23,10 @@ import java.util.Objects;
  * @param outputSchema a JSON Schema 2020-12 object schema of the structured result, as JSON text, or null
  * @param annotations the behaviour hints
  * @param http the HTTP binding
+ * @param fixedArguments argument name → JSON text of the value always sent for it; these arguments are not in the
+ *     input schema, so a caller cannot set them (an attempt is an unknown argument), in declaration order
+ * @param defaultArguments argument name → JSON text of the value sent when the caller leaves the argument out, in
+ *     declaration order; never names a fixed argument
  */
 public record ToolDefinition(
     String name,
@@ -25,13 +35,55 @@ public record ToolDefinition(
     String inputSchema,
     String outputSchema,
     ToolAnnotations annotations,
-    HttpBinding http) {
+    HttpBinding http,
+    Map<String, String> fixedArguments,
+    Map<String, String> defaultArguments) {
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public ToolDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(inputSchema, "inputSchema");
     Objects.requireNonNull(annotations, "annotations");
     Objects.requireNonNull(http, "http");
+    fixedArguments = jsonValues(name, "fixed", fixedArguments);
+    defaultArguments = jsonValues(name, "default", defaultArguments);
+    for (String argument : defaultArguments.keySet()) {
+      if (fixedArguments.containsKey(argument)) {
+        throw new IllegalArgumentException("argument '" + argument + "' of tool '" + name
+            + "' has both a fixed and a default value");
+      }
+    }
+  }
+
+  /** A tool without fixed or default argument values. */
+  public ToolDefinition(String name, String title, String description, String inputSchema, String outputSchema,
+      ToolAnnotations annotations, HttpBinding http) {
+    this(name, title, description, inputSchema, outputSchema, annotations, http, Map.of(), Map.of());
+  }
+
+  /** A copy of {@code values} in their order, each checked to be one JSON value, so a typo fails at start-up. */
+  private static Map<String, String> jsonValues(String tool, String kind, Map<String, String> values) {
+    if (values == null || values.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    values.forEach((argument, json) -> {
+      Objects.requireNonNull(argument, "argument");
+      String problem;
+      try {
+        problem = json == null || JSON.readTree(json).isMissingNode() ? "is empty" : null;
+      } catch (JsonProcessingException e) {
+        problem = "is not JSON: " + e.getOriginalMessage();
+      }
+      if (problem != null) {
+        throw new IllegalArgumentException("the " + kind + " value of argument '" + argument + "' of tool '"
+            + tool + "' " + problem);
+      }
+      copy.put(argument, json);
+    });
+    return Collections.unmodifiableMap(copy);
   }
 
   public static Builder builder(String name) {
@@ -54,6 +106,8 @@ public record ToolDefinition(
     private final List<ParameterBinding> parameters = new ArrayList<>();
     private RequestBody body;
     private final List<List<String>> security = new ArrayList<>();
+    private final Map<String, String> fixedArguments = new LinkedHashMap<>();
+    private final Map<String, String> defaultArguments = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -121,6 +175,21 @@ public record ToolDefinition(
       return this;
     }
 
+    /**
+     * Always sends {@code json} (one JSON value, as text) for {@code argument}, which the input schema leaves out:
+     * a value the operator chose, never the model.
+     */
+    public Builder fixedArgument(String argument, String json) {
+      fixedArguments.put(argument, json);
+      return this;
+    }
+
+    /** Sends {@code json} (one JSON value, as text) for {@code argument} when a call leaves it out. */
+    public Builder defaultArgument(String argument, String json) {
+      defaultArguments.put(argument, json);
+      return this;
+    }
+
     public ToolDefinition build() {
       return new ToolDefinition(
           name,
@@ -129,7 +198,9 @@ public record ToolDefinition(
           inputSchema,
           outputSchema,
           new ToolAnnotations(title, readOnlyHint, destructiveHint, idempotentHint, openWorldHint),
-          new HttpBinding(method, pathTemplate, parameters, body, security));
+          new HttpBinding(method, pathTemplate, parameters, body, security),
+          fixedArguments,
+          defaultArguments);
     }
   }
 }
