@@ -5,6 +5,7 @@ import dev.openapi2mcp.runtime.cli.LaunchContext;
 import dev.openapi2mcp.runtime.cli.Launcher;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.http.ToolDispatcher;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
- * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
+ * {@code --base-url [API=]URL}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
  * {@code --max-file-size}, {@code --help}. See {@link Launcher} for the behaviour and exit
  * codes; this class only wires the real process and the REST executor.
  */
@@ -36,17 +37,21 @@ public final class McpServerMain {
     return new Launcher(context).run(definition, args, extraHelp);
   }
 
-  /** REST executors with the options the command line sets. */
+  /**
+   * Executors with the options the command line sets: a {@link ToolDispatcher} over one REST executor per API (or
+   * the server's one), hand-written tools and hooks (issue 4).
+   */
   static final class RestExecutors implements LaunchContext.ExecutorFactory {
     @Override
     public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment) {
-      return RestToolExecutor.create(definition, baseUrl, environment);
+      return ToolDispatcher.create(definition, baseUrl, Map.of(), environment, ExecutorOptions.defaults());
     }
 
     @Override
     public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
         CommandLine options) {
-      return RestToolExecutor.create(definition, baseUrl, environment, executorOptions(options));
+      return ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), environment,
+          executorOptions(options));
     }
   }
 

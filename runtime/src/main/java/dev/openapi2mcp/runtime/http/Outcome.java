@@ -13,7 +13,9 @@ enum Outcome {
   /** No answer: connection refused, timeout, TLS or DNS failure. */
   NETWORK_ERROR,
   /** A defect in the runtime or in the tool definition (e.g. an inputSchema that is not JSON). */
-  INTERNAL_ERROR;
+  INTERNAL_ERROR,
+  /** A hand-written tool or a hook threw or reported an error (issue 4). */
+  HANDLER_ERROR;
 
   /** The audit spelling: {@code ok}, {@code upstream_error}, … */
   String auditName() {

@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * One MCP tool backed by one API operation: what {@code tools/list} shows, and how {@code tools/call} reaches
  * the API. Generated code builds these with {@link #builder(String)}; nothing else in a generated server has
- * behaviour.
+ * behaviour. A hand-written tool (issue 4) has a {@link ToolHandler} in place of the HTTP binding.
+ *
+ * <p>Invariant: exactly one of {@code http} and {@code handler} is set.
  *
  * @param name the unique tool name, {@code [A-Za-z0-9_.-]{1,64}}
  * @param title a human-readable title, or null
@@ -16,7 +18,10 @@ import java.util.Objects;
  * @param inputSchema a JSON Schema 2020-12 object schema, as JSON text
  * @param outputSchema a JSON Schema 2020-12 object schema of the structured result, as JSON text, or null
  * @param annotations the behaviour hints
- * @param http the HTTP binding
+ * @param http the HTTP binding, or null for a hand-written tool
+ * @param api the name of the {@link ApiDefinition} whose base URL and credentials the tool uses in a service
+ *     catalog, or null in a server of one API (and for hand-written tools that call no API themselves)
+ * @param handler the plain-Java body of a hand-written tool, or null for a tool backed by an API operation
  */
 public record ToolDefinition(
     String name,
@@ -25,13 +30,24 @@ public record ToolDefinition(
     String inputSchema,
     String outputSchema,
     ToolAnnotations annotations,
-    HttpBinding http) {
+    HttpBinding http,
+    String api,
+    ToolHandler handler) {
 
   public ToolDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(inputSchema, "inputSchema");
     Objects.requireNonNull(annotations, "annotations");
-    Objects.requireNonNull(http, "http");
+    if ((http == null) == (handler == null)) {
+      throw new IllegalArgumentException("tool '" + name + "' needs either an HTTP binding or a handler, "
+          + (http == null ? "it has neither" : "not both"));
+    }
+  }
+
+  /** A tool backed by an API operation of a server of one API. */
+  public ToolDefinition(String name, String title, String description, String inputSchema, String outputSchema,
+      ToolAnnotations annotations, HttpBinding http) {
+    this(name, title, description, inputSchema, outputSchema, annotations, http, null, null);
   }
 
   public static Builder builder(String name) {
@@ -54,6 +70,8 @@ public record ToolDefinition(
     private final List<ParameterBinding> parameters = new ArrayList<>();
     private RequestBody body;
     private final List<List<String>> security = new ArrayList<>();
+    private String api;
+    private ToolHandler handler;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -121,7 +139,26 @@ public record ToolDefinition(
       return this;
     }
 
+    /** The API of a service catalog whose base URL and credentials this tool uses. */
+    public Builder api(String apiName) {
+      this.api = apiName;
+      return this;
+    }
+
+    /** Makes this a hand-written tool: {@code handler} runs instead of an HTTP request. */
+    public Builder handler(ToolHandler value) {
+      this.handler = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the tool has both or neither of {@link #http} and {@link #handler}
+     */
     public ToolDefinition build() {
+      if (method == null && handler == null) {
+        throw new IllegalArgumentException("tool '" + name + "' needs http(method, path) or a handler");
+      }
+      HttpBinding binding = method == null ? null : new HttpBinding(method, pathTemplate, parameters, body, security);
       return new ToolDefinition(
           name,
           title,
@@ -129,7 +166,9 @@ public record ToolDefinition(
           inputSchema,
           outputSchema,
           new ToolAnnotations(title, readOnlyHint, destructiveHint, idempotentHint, openWorldHint),
-          new HttpBinding(method, pathTemplate, parameters, body, security));
+          binding,
+          api,
+          handler);
     }
   }
 }
