@@ -73,6 +73,9 @@ final class ToolsClassEmitter {
       }
       code.add("\n.security($L)", names.build());
     }
+    if (tool.api() != null) {
+      code.add("\n.api($S)", tool.api());
+    }
     code.add("\n.build();\n").unindent().unindent();
     return MethodSpec.methodBuilder(tool.methodName())
         .addJavadoc("$L\n", Javadocs.text("Tool " + tool.name() + ": " + tool.http().method() + " "

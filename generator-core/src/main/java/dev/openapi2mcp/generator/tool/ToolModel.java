@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param outputSchema a JSON Schema 2020-12 object schema of the structured result, compact JSON text, or null
  * @param hints the behaviour hints
  * @param http the HTTP binding
+ * @param api the namespace of the tool's API in a service catalog (issue 4), or null in a server of one API
  */
 public record ToolModel(
     String name,
@@ -22,7 +23,8 @@ public record ToolModel(
     String inputSchema,
     String outputSchema,
     ToolHints hints,
-    HttpBindingModel http) {
+    HttpBindingModel http,
+    String api) {
 
   public ToolModel {
     Objects.requireNonNull(name, "name");
@@ -33,9 +35,21 @@ public record ToolModel(
     Objects.requireNonNull(http, "http");
   }
 
+  /** A tool of a server of one API. */
+  public ToolModel(String name, String methodName, String title, String description, String inputSchema,
+      String outputSchema, ToolHints hints, HttpBindingModel http) {
+    this(name, methodName, title, description, inputSchema, outputSchema, hints, http, null);
+  }
+
   /** A tool without an output schema. */
   public ToolModel(String name, String methodName, String title, String description, String inputSchema,
       ToolHints hints, HttpBindingModel http) {
     this(name, methodName, title, description, inputSchema, null, hints, http);
+  }
+
+  /** This tool as part of the API {@code namespace} of a catalog, under its final names. */
+  public ToolModel inCatalog(String finalName, String finalMethodName, String namespace) {
+    return new ToolModel(finalName, finalMethodName, title, description, inputSchema, outputSchema, hints, http,
+        namespace);
   }
 }
