@@ -38,6 +38,18 @@ public final class McpServerMain {
   }
 
   /**
+   * As {@link #run(ServerDefinition, String[], List)}, with {@code environment} added to the process's (its values
+   * win): a demo main supplies the credentials of its embedded APIs this way (issue 4).
+   */
+  public static int run(ServerDefinition definition, String[] args, List<String> extraHelp,
+      Map<String, String> environment) {
+    LaunchContext context = LaunchContext.system(new RestExecutors(), RestToolExecutor::describeCredentials);
+    Map<String, String> merged = new java.util.HashMap<>(context.environment());
+    merged.putAll(environment);
+    return new Launcher(context.withEnvironment(merged)).run(definition, args, extraHelp);
+  }
+
+  /**
    * Executors with the options the command line sets: a {@link ToolDispatcher} over one REST executor per API (or
    * the server's one), hand-written tools and hooks (issue 4).
    */
