@@ -36,7 +36,10 @@ public final class CatalogMain {
       List<String> withDemo = new ArrayList<>(args);
       withDemo.removeIf(DEMO::equals);
       withDemo.addAll(demo.baseUrlArguments());
-      System.err.println("demo-api: inventory, orders and users APIs started");
+      List<String> urls = demo.baseUrlArguments();
+      for (int i = 1; i < urls.size(); i += 2) {
+        System.err.println("demo-api: " + urls.get(i).replace("=", " API at "));
+      }
       return McpServerMain.run(CatalogExtensions.definition(), withDemo.toArray(String[]::new), HELP,
           Map.copyOf(DemoCatalog.environment()));
     }
