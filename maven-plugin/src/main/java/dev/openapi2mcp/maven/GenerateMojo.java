@@ -1,5 +1,6 @@
 package dev.openapi2mcp.maven;
 
+import dev.openapi2mcp.generator.ApiSource;
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.GenerationResult;
@@ -9,7 +10,9 @@ import dev.openapi2mcp.generator.Reports;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,8 +32,12 @@ import org.apache.maven.project.MavenProject;
 public class GenerateMojo extends AbstractMojo {
 
   /** The OpenAPI description: a file path (relative paths resolve against the project directory) or a URL. */
-  @Parameter(property = "openapi2mcp.inputSpec", required = true)
+  @Parameter(property = "openapi2mcp.inputSpec")
   private String inputSpec;
+
+  /** The APIs of a service catalog (issue 4), each {@code <api>} with a spec and a namespace; not with inputSpec. */
+  @Parameter
+  private List<Api> apis;
 
   /** The Java package of the generated classes. */
   @Parameter(property = "openapi2mcp.packageName", required = true)
@@ -110,7 +117,8 @@ public class GenerateMojo extends AbstractMojo {
           .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
           .forEach(d -> getLog().warn(Reports.warning(d)));
       // No cause attached: Maven would print the cause's message after ours, listing every diagnostic twice.
-      throw new MojoFailureException(Reports.failure(config.inputSpec(), e));
+      throw new MojoFailureException(Reports.failure(config.apis().stream().map(ApiSource::inputSpec)
+          .collect(Collectors.joining(", ")), e));
     }
     result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
     getLog().info(Reports.summary(serverName, result));
@@ -121,14 +129,10 @@ public class GenerateMojo extends AbstractMojo {
   private GeneratorConfig toConfig() throws MojoFailureException {
     try {
       return new GeneratorConfig(
-          SpecLocation.resolve(inputSpec, project.getBasedir().toPath()),
-          outputDirectory.toPath(),
-          packageName,
-          serverName,
+          ApiSources.of(inputSpec, serverUrl, serverVariables, apis, project.getBasedir().toPath()),
+          outputDirectory.toPath(), packageName, serverName,
           descriptionTemplate == null ? null : descriptionTemplate.toPath(),
-          maxToolNameLength)
-          .withServerVariables(serverVariables == null ? Map.of() : serverVariables)
-          .withServerUrl(serverUrl)
+          maxToolNameLength, false, null, null)
           .withAllowRemoteRefs(allowRemoteRefs)
           .withFileParts(FileParts.parse(fileParts))
           .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes));

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param http the HTTP binding
  * @param fixedArguments argument → JSON text of the value always sent; such arguments are not in the input schema
  * @param defaultArguments argument → JSON text of the value sent when the caller leaves the argument out
+ * @param api the namespace of the tool's API in a service catalog (issue 4), or null in a server of one API
  */
 public record ToolModel(
     String name,
@@ -29,7 +30,8 @@ public record ToolModel(
     ToolHints hints,
     HttpBindingModel http,
     Map<String, String> fixedArguments,
-    Map<String, String> defaultArguments) {
+    Map<String, String> defaultArguments,
+    String api) {
 
   public ToolModel {
     Objects.requireNonNull(name, "name");
@@ -49,12 +51,26 @@ public record ToolModel(
   /** A tool without fixed or default argument values. */
   public ToolModel(String name, String methodName, String title, String description, String inputSchema,
       String outputSchema, ToolHints hints, HttpBindingModel http) {
-    this(name, methodName, title, description, inputSchema, outputSchema, hints, http, Map.of(), Map.of());
+    this(name, methodName, title, description, inputSchema, outputSchema, hints, http, Map.of(), Map.of(), null);
+  }
+
+  /** A tool of a server of one API. */
+  public ToolModel(String name, String methodName, String title, String description, String inputSchema,
+      String outputSchema, ToolHints hints, HttpBindingModel http, Map<String, String> fixedArguments,
+      Map<String, String> defaultArguments) {
+    this(name, methodName, title, description, inputSchema, outputSchema, hints, http, fixedArguments,
+        defaultArguments, null);
   }
 
   /** A tool without an output schema. */
   public ToolModel(String name, String methodName, String title, String description, String inputSchema,
       ToolHints hints, HttpBindingModel http) {
-    this(name, methodName, title, description, inputSchema, null, hints, http, Map.of(), Map.of());
+    this(name, methodName, title, description, inputSchema, null, hints, http, Map.of(), Map.of(), null);
+  }
+
+  /** This tool as part of the API {@code namespace} of a catalog, under its final names. */
+  public ToolModel inCatalog(String finalName, String finalMethodName, String namespace) {
+    return new ToolModel(finalName, finalMethodName, title, description, inputSchema, outputSchema, hints, http,
+        fixedArguments, defaultArguments, namespace);
   }
 }
