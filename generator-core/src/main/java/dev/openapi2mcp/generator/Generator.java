@@ -60,7 +60,7 @@ public final class Generator {
     ComponentSchemas components = new ComponentSchemas(api.componentSchemas());
     SchemaConverter inputs = new SchemaConverter(components, api.openApi31(), Direction.INPUT, diagnostics);
     SchemaConverter outputs = new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, diagnostics);
-    List<ToolModel> tools = new ToolModelFactory(naming, inputs, outputs, new DescriptionComposer(template),
+    List<ToolModel> tools = new ToolModelFactory(naming, inputs, outputs, new DescriptionComposer(template, components),
         config.fileParts(), config.schemaBudget(), diagnostics).tools(api.operations());
     if (tools.isEmpty()) {
       diagnostics.warning("the spec has no operations: the server has no tools", "/paths", null);

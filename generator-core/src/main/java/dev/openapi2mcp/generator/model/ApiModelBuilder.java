@@ -309,7 +309,21 @@ public final class ApiModelBuilder {
     List<List<String>> security = security(requirements, schemes, pointer, operationId);
     return new OperationModel(operationId, method, path, blankToNull(operation.getSummary()),
         blankToNull(operation.getDescription()), Boolean.TRUE.equals(operation.getDeprecated()), parameters, body,
-        security, pointer, successResponse(operation.getResponses(), pointer));
+        security, pointer, successResponse(operation.getResponses(), pointer),
+        documentedResponses(operation.getResponses()));
+  }
+
+  private List<DocumentedResponse> documentedResponses(ApiResponses responses) {
+    List<DocumentedResponse> documented = new ArrayList<>();
+    if (responses != null) {
+      responses.forEach((status, response) -> {
+        if (response != null && response.get$ref() != null) {
+          response = lookup(components.getResponses(), response.get$ref(), "#/components/responses/");
+        }
+        documented.add(new DocumentedResponse(status, response == null ? null : response.getDescription()));
+      });
+    }
+    return documented;
   }
 
   /** See {@link ResponseModel} for which response this is. */

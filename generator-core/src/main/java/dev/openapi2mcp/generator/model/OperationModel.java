@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param pointer a JSON pointer to the operation in the spec, e.g. {@code /paths/~1pet/get}
  * @param response the JSON response of a successful call, or null when it returns none (see
  *     {@link ResponseModel})
+ * @param responses every response the operation documents, in the spec's order, {@code $ref}s resolved
  */
 public record OperationModel(
     String operationId,
@@ -33,7 +34,8 @@ public record OperationModel(
     BodyModel body,
     List<List<String>> security,
     String pointer,
-    ResponseModel response) {
+    ResponseModel response,
+    List<DocumentedResponse> responses) {
 
   public OperationModel {
     Objects.requireNonNull(method, "method");
@@ -41,12 +43,22 @@ public record OperationModel(
     Objects.requireNonNull(pointer, "pointer");
     parameters = List.copyOf(parameters);
     security = security.stream().map(List::copyOf).toList();
+    responses = responses == null ? List.of() : List.copyOf(responses);
+  }
+
+  /** An operation that documents no responses beyond its JSON success response. */
+  public OperationModel(String operationId, HttpMethod method, String path, String summary, String description,
+      boolean deprecated, List<ParameterModel> parameters, BodyModel body, List<List<String>> security,
+      String pointer, ResponseModel response) {
+    this(operationId, method, path, summary, description, deprecated, parameters, body, security, pointer, response,
+        List.of());
   }
 
   /** An operation without a JSON success response. */
   public OperationModel(String operationId, HttpMethod method, String path, String summary, String description,
       boolean deprecated, List<ParameterModel> parameters, BodyModel body, List<List<String>> security,
       String pointer) {
-    this(operationId, method, path, summary, description, deprecated, parameters, body, security, pointer, null);
+    this(operationId, method, path, summary, description, deprecated, parameters, body, security, pointer, null,
+        List.of());
   }
 }
