@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *   <li>a response description is left out when it only restates success ("successful operation", "OK",
  *       "Response", the status's reason phrase);</li>
  *   <li>notable errors are the documented {@code 4xx} responses (exact codes in order, then {@code 4XX}) whose
- *       description says more than the status's reason phrase ("404: Pet not found", not "404: Not Found"),
+ *       description says more than the status's reason phrase or a stock text for it ("404: Pet not found", not
+ *       "404: Not Found" or "404: Resource not found"),
  *       each cut to its first sentence of at most {@value #MAX_ERROR_CHARS} characters.</li>
  * </ul>
  */
@@ -57,6 +58,19 @@ final class ResponseTexts {
       Map.entry("425", "too early"), Map.entry("426", "upgrade required"),
       Map.entry("428", "precondition required"), Map.entry("429", "too many requests"),
       Map.entry("431", "request header fields too large"), Map.entry("451", "unavailable for legal reasons"));
+
+  /**
+   * Error descriptions that say no more than their status beyond its reason phrase: older reason phrases and the
+   * stock texts of large specs (GitHub's "Resource not found" on 598 operations, "Requires authentication"…).
+   */
+  private static final Map<String, Set<String>> GENERIC_ERRORS = Map.of(
+      "401", Set.of("requires authentication", "authentication required", "not authenticated", "unauthenticated"),
+      "403", Set.of("access denied", "permission denied"),
+      "404", Set.of("resource not found", "the resource was not found", "not found error"),
+      "413", Set.of("payload too large", "request entity too large"),
+      "414", Set.of("request-uri too long"),
+      "416", Set.of("requested range not satisfiable"),
+      "422", Set.of("unprocessable entity", "validation error", "validation failed"));
 
   private final ComponentSchemas components;
 
@@ -121,7 +135,7 @@ final class ResponseTexts {
       String text = firstSentence(oneLine(response.description()));
       String key = normalized(text);
       if (key.isEmpty() || key.equals(REASON_PHRASES.get(response.status())) || key.equals("error")
-          || key.equals("client error")) {
+          || key.equals("client error") || GENERIC_ERRORS.getOrDefault(response.status(), Set.of()).contains(key)) {
         continue;
       }
       Map<String, String> error = new LinkedHashMap<>();
