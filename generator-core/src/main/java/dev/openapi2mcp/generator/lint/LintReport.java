@@ -92,7 +92,7 @@ public record LintReport(String serverName, List<Finding> findings, List<ToolSiz
   public String totals() {
     String budget = tokenBudget == null ? "none"
         : number(tokenBudget) + (budgetExceeded() ? " (EXCEEDED)" : " (" + percent(tokens(), tokenBudget) + " used)");
-    return "total: " + sizes.size() + (sizes.size() == 1 ? " tool, " : " tools, ") + number(totalBytes)
+    return "total: " + number(sizes.size()) + (sizes.size() == 1 ? " tool, " : " tools, ") + number(totalBytes)
         + " bytes, ~" + number(tokens()) + " tokens (bytes / " + TokenEstimate.BYTES_PER_TOKEN
         + "); token budget: " + budget;
   }
