@@ -99,6 +99,20 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "openapi2mcp.schemaMaxBytes", defaultValue = "" + SchemaBudget.DEFAULT_MAX_BYTES)
   private int schemaMaxBytes;
 
+  /**
+   * The most tokens the server's whole {@code tools/list} answer may take (estimated as UTF-8 bytes / 4); over it
+   * the build fails, naming the largest tools. No limit by default.
+   */
+  @Parameter(property = "openapi2mcp.tokenBudget")
+  private Integer tokenBudget;
+
+  /**
+   * Where lint writes {@code lint.md} (findings per tool) and {@code tools-list.json} (the {@code tools/list}
+   * answer as the server sends it). None by default.
+   */
+  @Parameter(property = "openapi2mcp.reportDirectory")
+  private File reportDirectory;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -122,6 +136,7 @@ public class GenerateMojo extends AbstractMojo {
     }
     result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
     getLog().info(Reports.summary(serverName, result));
+    Reports.lint(serverName, result).lines().forEach(getLog()::info);
     // Added even when nothing changed: every build needs the root to compile the generated sources.
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
   }
@@ -135,7 +150,9 @@ public class GenerateMojo extends AbstractMojo {
           maxToolNameLength, false, null, null)
           .withAllowRemoteRefs(allowRemoteRefs)
           .withFileParts(FileParts.parse(fileParts))
-          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes));
+          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes))
+          .withTokenBudget(tokenBudget)
+          .withReportDirectory(reportDirectory == null ? null : reportDirectory.toPath());
     } catch (IllegalArgumentException e) {
       // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
       throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());

@@ -310,12 +310,26 @@ public final class ApiModelBuilder {
     return new OperationModel(operationId, method, path, blankToNull(operation.getSummary()),
         blankToNull(operation.getDescription()), Boolean.TRUE.equals(operation.getDeprecated()), parameters, body,
         security, pointer, successResponse(operation.getResponses(), pointer), operation.getTags(),
-        McpExtensions.operation(extensions(operation.getExtensions()), pointer, operationId, diagnostics));
+        McpExtensions.operation(extensions(operation.getExtensions()), pointer, operationId, diagnostics),
+        documentedResponses(operation.getResponses()));
   }
 
   /** Extension members as JSON; their values are plain maps, lists and scalars. */
   private JsonNode extensions(Map<String, Object> members) {
     return members == null || members.isEmpty() ? null : schemaMapper.valueToTree(members);
+  }
+
+  private List<DocumentedResponse> documentedResponses(ApiResponses responses) {
+    List<DocumentedResponse> documented = new ArrayList<>();
+    if (responses != null) {
+      responses.forEach((status, response) -> {
+        if (response != null && response.get$ref() != null) {
+          response = lookup(components.getResponses(), response.get$ref(), "#/components/responses/");
+        }
+        documented.add(new DocumentedResponse(status, response == null ? null : response.getDescription()));
+      });
+    }
+    return documented;
   }
 
   /** See {@link ResponseModel} for which response this is. */

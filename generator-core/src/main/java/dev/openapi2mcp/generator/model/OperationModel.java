@@ -23,6 +23,7 @@ import java.util.Objects;
  *     {@link ResponseModel})
  * @param tags the operation's tags, in spec order
  * @param extensions its {@code x-mcp-*} extensions
+ * @param responses every response the operation documents, in the spec's order, {@code $ref}s resolved
  */
 public record OperationModel(
     String operationId,
@@ -37,7 +38,8 @@ public record OperationModel(
     String pointer,
     ResponseModel response,
     List<String> tags,
-    OperationExtensions extensions) {
+    OperationExtensions extensions,
+    List<DocumentedResponse> responses) {
 
   public OperationModel {
     Objects.requireNonNull(method, "method");
@@ -47,14 +49,15 @@ public record OperationModel(
     security = security.stream().map(List::copyOf).toList();
     tags = tags == null ? List.of() : List.copyOf(tags);
     extensions = extensions == null ? OperationExtensions.none(pointer) : extensions;
+    responses = responses == null ? List.of() : List.copyOf(responses);
   }
 
-  /** An operation without tags or extensions. */
+  /** An operation without tags, extensions or documented responses beyond its JSON success response. */
   public OperationModel(String operationId, HttpMethod method, String path, String summary, String description,
       boolean deprecated, List<ParameterModel> parameters, BodyModel body, List<List<String>> security,
       String pointer, ResponseModel response) {
     this(operationId, method, path, summary, description, deprecated, parameters, body, security, pointer, response,
-        List.of(), null);
+        List.of(), null, List.of());
   }
 
   /** {@code operationId}, or {@code METHOD path} for an operation without one: how messages name it. */

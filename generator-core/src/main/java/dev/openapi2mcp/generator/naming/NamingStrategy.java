@@ -87,6 +87,18 @@ public class NamingStrategy {
     return null;
   }
 
+  /**
+   * The name an operation would like, before length limits and uniqueness; when it is longer than the limit, the
+   * tool got a shortened name (lint reports it).
+   */
+  public final String wantedToolName(OperationKey operation) {
+    return baseToolName(operation);
+  }
+
+  public int maxToolNameLength() {
+    return maxToolNameLength;
+  }
+
   /** The name an operation would like, before length limits and uniqueness. */
   protected String baseToolName(OperationKey operation) {
     if (operation.operationId() != null) {

@@ -24,6 +24,7 @@ import dev.openapi2mcp.generator.schema.SchemaConverter;
 import dev.openapi2mcp.generator.schema.SchemaScope;
 import dev.openapi2mcp.generator.schema.Schemas;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class ToolModelFactory {
   private final FileParts fileParts;
   private final SchemaBudgeter budgeter;
   private final Diagnostics diagnostics;
+  private final Map<String, List<String>> budgetCuts = new LinkedHashMap<>();
 
   /**
    * A factory without output schemas, with base64 file parts and the default schema budget, whose warnings go
@@ -263,6 +265,15 @@ public final class ToolModelFactory {
   }
 
   /**
+   * Where the schema budget cut the tools made so far: tool name → the cut places, each {@code input} or
+   * {@code output} and its JSON pointer in that schema (e.g. {@code input#/properties/body}), in the order made;
+   * tools without cuts are absent. For lint.
+   */
+  public Map<String, List<String>> budgetCuts() {
+    return Collections.unmodifiableMap(budgetCuts);
+  }
+
+  /**
    * Cuts the schema to the budget, with one warning per reason naming the tool, where and why: a big schema can
    * lose hundreds of subtrees, so one warning lists the first {@value #CUTS_NAMED} places and counts the rest.
    */
@@ -270,6 +281,7 @@ public final class ToolModelFactory {
     Map<String, List<String>> byReason = new LinkedHashMap<>();
     for (SchemaBudgeter.Cut cut : budgeter.apply(schema)) {
       byReason.computeIfAbsent(cut.reason(), r -> new ArrayList<>()).add(cut.pointer());
+      budgetCuts.computeIfAbsent(toolName, t -> new ArrayList<>()).add(which + "#" + cut.pointer());
     }
     byReason.forEach((reason, pointers) -> {
       String where = pointers.size() == 1
