@@ -306,7 +306,7 @@ public final class Bench {
         + "a time, through each server to the mock API in the harness JVM; the baseline is the same number of GETs "
         + "sent directly on one keep-alive connection of the harness's lean client, median %s ms [%s–%s], p99 %s ms. Added latency "
         + "= the server's percentile minus the direct percentile of the same run (a difference of distributions, "
-        + "not of paired calls). RSS is VmRSS from /proc/<pid>/status right after the 1,000th call.",
+        + "not of paired calls). RSS is VmRSS from /proc/<pid>/status right after the 1,000th call (the last, in a shorter run).",
         config.calls, config.warmup, Row.format(new Stats(directMedian).median()),
         Row.format(new Stats(directMedian).min()), Row.format(new Stats(directMedian).max()),
         Row.format(new Stats(directP99).median())));
@@ -474,14 +474,14 @@ public final class Bench {
       throw new IllegalStateException("the list row needs the generate and compile rows first");
     }
     Listing ours = listing(List.of(config.java, "-cp", classes + File.pathSeparator + config.petstoreJar,
-        "bench.github.GithubServer"));
-    Listing peer = listing(List.of(config.node, peerBuild.toString()));
+        "bench.github.GithubServer"), config.work.resolve("tools-list-ours.jsonl"));
+    Listing peer = listing(List.of(config.node, peerBuild.toString()), config.work.resolve("tools-list-peer.jsonl"));
     rows.add(new Row("5. GitHub `tools/list`, bytes of `result` (all pages)", "bytes",
         new Stats(List.of((double) ours.bytes)), new Stats(List.of((double) peer.bytes)),
         ours.pages + " page(s)", peer.pages + " page(s)", "≤ 0.8× peer", ours.bytes <= 0.8 * peer.bytes));
     rows.add(new Row("5. GitHub `tools/list`, estimated tokens (bytes/4)", "tokens",
         new Stats(List.of(ours.bytes / 4.0)), new Stats(List.of(peer.bytes / 4.0)), null, null, null, null));
-    notes.add("Row 5: measured once per side (the listing is deterministic). What each listing keeps, ours | peer: "
+    notes.add("Row 5: measured once per side (the listing is deterministic; the pages are kept in tools-list-*.jsonl). What each listing keeps, ours | peer: "
         + ours.describe() + " | " + peer.describe() + ".");
   }
 
@@ -506,8 +506,10 @@ public final class Bench {
     }
   }
 
-  private static Listing listing(List<String> command) throws IOException {
+  /** Lists every page and keeps each page's {@code result} as one line of {@code pages} for a reader to compare. */
+  private static Listing listing(List<String> command, Path pages) throws IOException {
     Listing listing = new Listing();
+    StringBuilder kept = new StringBuilder();
     try (StdioClient client = StdioClient.start(command, Map.of())) {
       client.initialize();
       String cursor = null;
@@ -515,7 +517,9 @@ public final class Bench {
         JsonNode result = client.request("tools/list", cursor == null ? null
             : "{\"cursor\":" + StdioClient.JSON.writeValueAsString(cursor) + "}");
         listing.pages++;
-        listing.bytes += StdioClient.JSON.writeValueAsBytes(result).length;
+        String compact = StdioClient.JSON.writeValueAsString(result);
+        kept.append(compact).append('\n');
+        listing.bytes += compact.getBytes(StandardCharsets.UTF_8).length;
         for (JsonNode tool : result.path("tools")) {
           listing.tools++;
           if (tool.hasNonNull("title") || tool.path("annotations").hasNonNull("title")) {
@@ -536,6 +540,7 @@ public final class Bench {
         cursor = result.hasNonNull("nextCursor") ? result.get("nextCursor").asText() : null;
       } while (cursor != null);
     }
+    Files.writeString(pages, kept, StandardCharsets.UTF_8);
     return listing;
   }
 
