@@ -30,7 +30,7 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
       ExecutorOptions options) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
-    this.redactor = new Redactor(definition);
+    this.redactor = new Redactor(definition, options.redactedHeaders());
     this.audit = new AuditLog(options.auditSink());
     this.options = options;
   }
@@ -50,7 +50,8 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
     }
     try {
       audit.write(new AuditLog.Entry(options.clock().instant(), tool.name(), context, redacted,
-          tool.http() != null ? tool.http().method() : null, null, null, 0, Outcome.RATE_LIMITED));
+          tool.http() != null ? tool.http().method() : null, null, null, 0, Outcome.RATE_LIMITED,
+          options.tracing().currentTraceId()));
     } catch (RuntimeException e) {
       System.err.println("openapi2mcp: audit line for tool '" + tool.name() + "' could not be written: " + e);
     }
