@@ -33,6 +33,11 @@ public final class TracingExecutor implements ToolExecutor, AutoCloseable {
     }
   }
 
+  /** The executor inside, e.g. for checks of the wiring. */
+  public ToolExecutor delegate() {
+    return delegate;
+  }
+
   @Override
   public void close() throws Exception {
     if (delegate instanceof AutoCloseable closeable) {
