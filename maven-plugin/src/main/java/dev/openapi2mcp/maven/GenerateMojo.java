@@ -1,5 +1,6 @@
 package dev.openapi2mcp.maven;
 
+import dev.openapi2mcp.generator.ApiSource;
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.GenerationResult;
@@ -9,7 +10,9 @@ import dev.openapi2mcp.generator.Reports;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,8 +32,12 @@ import org.apache.maven.project.MavenProject;
 public class GenerateMojo extends AbstractMojo {
 
   /** The OpenAPI description: a file path (relative paths resolve against the project directory) or a URL. */
-  @Parameter(property = "openapi2mcp.inputSpec", required = true)
+  @Parameter(property = "openapi2mcp.inputSpec")
   private String inputSpec;
+
+  /** The APIs of a service catalog (issue 4), each {@code <api>} with a spec and a namespace; not with inputSpec. */
+  @Parameter
+  private List<Api> apis;
 
   /** The Java package of the generated classes. */
   @Parameter(property = "openapi2mcp.packageName", required = true)
@@ -92,6 +99,20 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "openapi2mcp.schemaMaxBytes", defaultValue = "" + SchemaBudget.DEFAULT_MAX_BYTES)
   private int schemaMaxBytes;
 
+  /**
+   * The most tokens the server's whole {@code tools/list} answer may take (estimated as UTF-8 bytes / 4); over it
+   * the build fails, naming the largest tools. No limit by default.
+   */
+  @Parameter(property = "openapi2mcp.tokenBudget")
+  private Integer tokenBudget;
+
+  /**
+   * Where lint writes {@code lint.md} (findings per tool) and {@code tools-list.json} (the {@code tools/list}
+   * answer as the server sends it). None by default.
+   */
+  @Parameter(property = "openapi2mcp.reportDirectory")
+  private File reportDirectory;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -110,10 +131,12 @@ public class GenerateMojo extends AbstractMojo {
           .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
           .forEach(d -> getLog().warn(Reports.warning(d)));
       // No cause attached: Maven would print the cause's message after ours, listing every diagnostic twice.
-      throw new MojoFailureException(Reports.failure(config.inputSpec(), e));
+      throw new MojoFailureException(Reports.failure(config.apis().stream().map(ApiSource::inputSpec)
+          .collect(Collectors.joining(", ")), e));
     }
     result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
     getLog().info(Reports.summary(serverName, result));
+    Reports.lint(serverName, result).lines().forEach(getLog()::info);
     // Added even when nothing changed: every build needs the root to compile the generated sources.
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
   }
@@ -121,17 +144,15 @@ public class GenerateMojo extends AbstractMojo {
   private GeneratorConfig toConfig() throws MojoFailureException {
     try {
       return new GeneratorConfig(
-          SpecLocation.resolve(inputSpec, project.getBasedir().toPath()),
-          outputDirectory.toPath(),
-          packageName,
-          serverName,
+          ApiSources.of(inputSpec, serverUrl, serverVariables, apis, project.getBasedir().toPath()),
+          outputDirectory.toPath(), packageName, serverName,
           descriptionTemplate == null ? null : descriptionTemplate.toPath(),
-          maxToolNameLength)
-          .withServerVariables(serverVariables == null ? Map.of() : serverVariables)
-          .withServerUrl(serverUrl)
+          maxToolNameLength, false, null, null)
           .withAllowRemoteRefs(allowRemoteRefs)
           .withFileParts(FileParts.parse(fileParts))
-          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes));
+          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes))
+          .withTokenBudget(tokenBudget)
+          .withReportDirectory(reportDirectory == null ? null : reportDirectory.toPath());
     } catch (IllegalArgumentException e) {
       // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
       throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());

@@ -9,6 +9,7 @@ import dev.openapi2mcp.runtime.http.RestToolExecutor;
 import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
 import dev.openapi2mcp.runtime.observability.Tracing;
 import dev.openapi2mcp.runtime.observability.TracingExecutor;
+import dev.openapi2mcp.runtime.http.ToolDispatcher;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.util.LinkedHashSet;
@@ -17,14 +18,15 @@ import java.util.Map;
 
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
- * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
+ * {@code --base-url [API=]URL}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
  * {@code --max-file-size}, the inbound security options of the HTTP transport ({@code --tls-keystore},
  * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), {@code --confirm-destructive},
  * {@code --confirm-timeout}, {@code --connect-timeout}, {@code --read-timeout}, {@code --call-timeout},
  * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --audit-log},
  * {@code --redact-header}, {@code --help}. See {@link Launcher} for the behaviour and exit codes; this class only
- * wires the real process, the REST executor, when a rate limit is set the {@link RateLimitedExecutor} in front of it,
- * and when OpenTelemetry is on the class path the {@link TracingExecutor} in front of all (issue 5).
+ * wires the real process, the executors (one per API, behind a {@link ToolDispatcher}), when a rate limit is set the
+ * {@link RateLimitedExecutor} in front of them, and when OpenTelemetry is on the class path the
+ * {@link TracingExecutor} in front of all (issue 5).
  */
 public final class McpServerMain {
   private McpServerMain() {}
@@ -46,11 +48,26 @@ public final class McpServerMain {
     return new Launcher(context).run(definition, args, extraHelp);
   }
 
-  /** REST executors with the options the command line sets. */
+  /**
+   * As {@link #run(ServerDefinition, String[], List)}, with {@code environment} added to the process's (its values
+   * win): a demo main supplies the credentials of its embedded APIs this way (issue 4).
+   */
+  public static int run(ServerDefinition definition, String[] args, List<String> extraHelp,
+      Map<String, String> environment) {
+    LaunchContext context = LaunchContext.system(new RestExecutors(), RestToolExecutor::describeCredentials);
+    Map<String, String> merged = new java.util.HashMap<>(context.environment());
+    merged.putAll(environment);
+    return new Launcher(context.withEnvironment(merged)).run(definition, args, extraHelp);
+  }
+
+  /**
+   * Executors with the options the command line sets: a {@link ToolDispatcher} over one REST executor per API (or
+   * the server's one), hand-written tools and hooks (issue 4).
+   */
   static final class RestExecutors implements LaunchContext.ExecutorFactory {
     @Override
     public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment) {
-      return RestToolExecutor.create(definition, baseUrl, environment);
+      return ToolDispatcher.create(definition, baseUrl, Map.of(), environment, ExecutorOptions.defaults());
     }
 
     @Override
@@ -60,9 +77,9 @@ public final class McpServerMain {
       ExecutorOptions executorOptions = executorOptions(options)
           .withAuditSink(options.audit().openSink())
           .withTracing(Tracing.detect());
-      RestToolExecutor executor;
+      ToolExecutor executor;
       try {
-        executor = RestToolExecutor.create(definition, baseUrl, environment, executorOptions);
+        executor = ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), environment, executorOptions);
       } catch (RuntimeException e) {
         closeQuietly(executorOptions.auditSink());
         throw e;

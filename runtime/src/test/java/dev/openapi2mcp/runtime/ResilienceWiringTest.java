@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.openapi2mcp.runtime.cli.CommandLine;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
-import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.http.ToolDispatcher;
 import dev.openapi2mcp.runtime.observability.TracingExecutor;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
@@ -43,8 +43,8 @@ class ResilienceWiringTest {
       api.start();
       ToolExecutor executor = untraced(new McpServerMain.RestExecutors()
           .create(DEFINITION, api.url("/").toString(), Map.of(), CommandLine.parse()));
-      assertThat(executor).isInstanceOf(RestToolExecutor.class);
-      ((RestToolExecutor) executor).close();
+      assertThat(executor).isInstanceOf(ToolDispatcher.class);
+      ((ToolDispatcher) executor).close();
     }
   }
 

@@ -12,16 +12,21 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
  * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin} and {@code --redact-header},
- * which accumulate.
+ * which accumulate, and {@code --base-url NAME=URL}, which sets the base URL of one API of a service catalog
+ * (issue 4) each time.
  *
- * @param baseUrl the {@code --base-url} value, or null when not given
+ * @param baseUrl the {@code --base-url URL} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
  * @param maxResponseBytes the {@code --max-response-bytes} value (the response budget), or null for the default
  * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
@@ -32,12 +37,14 @@ import java.util.Objects;
  * @param confirmTimeout the {@code --confirm-timeout} (seconds) a confirmation may take, or null for the default
  * @param inbound TLS and inbound auth of the HTTP transport (issue 5)
  * @param resilience the timeouts, retries and rate limits toward the API (issue 5)
+ * @param apiBaseUrls the {@code --base-url NAME=URL} values by API name, sorted by name
  * @param audit where the audit trail goes and what it also redacts (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
     Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
-    InboundOptions inbound, ResilienceOptions resilience, AuditOptions audit) {
+    InboundOptions inbound, ResilienceOptions resilience,
+    Map<String, String> apiBaseUrls, AuditOptions audit) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -45,10 +52,14 @@ public record CommandLine(
     HTTP
   }
 
+  /** An API name in {@code --base-url NAME=URL}: the namespace of a service catalog's API. */
+  private static final Pattern API_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
     Objects.requireNonNull(inbound, "inbound");
     Objects.requireNonNull(resilience, "resilience");
+    apiBaseUrls = Collections.unmodifiableMap(new TreeMap<>(apiBaseUrls));
     Objects.requireNonNull(audit, "audit");
   }
 
@@ -56,17 +67,17 @@ public record CommandLine(
   public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
       Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
-      InboundOptions inbound, ResilienceOptions resilience) {
+      InboundOptions inbound, ResilienceOptions resilience, Map<String, String> apiBaseUrls) {
     this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
-        confirmDestructive, confirmTimeout, inbound, resilience, AuditOptions.defaults());
+        confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, AuditOptions.defaults());
   }
 
-  /** Without inbound security or confirmation; default timeouts and retries, no rate limits. */
+  /** Without inbound security, confirmation or base URLs per API; default timeouts and retries, no rate limits. */
   public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
       Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
     this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes, false,
-        null, InboundOptions.NONE, ResilienceOptions.defaults());
+        null, InboundOptions.NONE, ResilienceOptions.defaults(), Map.of());
   }
 
   /** Without a response budget of its own, without local files and with the default file-size limit. */
@@ -99,6 +110,7 @@ public record CommandLine(
     String host = HttpTransportOptions.DEFAULT_HOST;
     int port = HttpTransportOptions.DEFAULT_PORT;
     String baseUrl = null;
+    Map<String, String> apiBaseUrls = new TreeMap<>();
     List<String> origins = new ArrayList<>();
     Long maxResponseBytes = null;
     Path fileRoot = null;
@@ -137,7 +149,14 @@ public record CommandLine(
         case "--transport" -> transport = transport(value);
         case "--host" -> host = host(value);
         case "--port" -> port = port(value);
-        case "--base-url" -> baseUrl = baseUrl(value);
+        case "--base-url" -> {
+          Map.Entry<String, String> perApi = apiBaseUrl(value);
+          if (perApi == null) {
+            baseUrl = baseUrl(value);
+          } else {
+            apiBaseUrls.put(perApi.getKey(), perApi.getValue());
+          }
+        }
         case "--allow-origin" -> origins.add(origin(value));
         case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
         case "--file-root" -> fileRoot = fileRoot(value);
@@ -155,7 +174,7 @@ public record CommandLine(
     }
     inbound.check(transport);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, audit);
+        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit);
   }
 
   /** Options that take no value. */
@@ -272,9 +291,31 @@ public record CommandLine(
     throw new UsageException("--port must be a number from 0 to 65535, was '" + value + "'");
   }
 
+  /**
+   * {@code NAME=URL} as a pair, or null when {@code value} is a plain URL (tried first, since a URL may hold
+   * {@code =} in its query).
+   */
+  private static Map.Entry<String, String> apiBaseUrl(String value) throws UsageException {
+    int equals = value.indexOf('=');
+    if (isHttpUrl(value) || equals <= 0) {
+      return null;
+    }
+    String name = value.substring(0, equals);
+    String url = value.substring(equals + 1);
+    if (!API_NAME.matcher(name).matches()) {
+      return null;
+    }
+    if (!isHttpUrl(url)) {
+      throw new UsageException("--base-url " + name + "=URL must give an absolute http or https URL, was '" + url
+          + "'");
+    }
+    return Map.entry(name, url);
+  }
+
   private static String baseUrl(String value) throws UsageException {
     if (!isHttpUrl(value)) {
-      throw new UsageException("--base-url must be an absolute http or https URL, was '" + value + "'");
+      throw new UsageException("--base-url must be an absolute http or https URL (or API=URL for one API of a "
+          + "service catalog), was '" + value + "'");
     }
     return value;
   }

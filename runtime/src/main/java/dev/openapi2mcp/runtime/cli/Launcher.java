@@ -47,12 +47,15 @@ public final class Launcher {
       context.out().flush();
       return OK;
     }
-    String baseUrl = options.baseUrl() != null ? options.baseUrl() : definition.baseUrl();
-    if (baseUrl == null || baseUrl.isBlank()) {
-      return fail(USAGE, "no base URL for the API: its description declares no server; pass --base-url URL");
-    }
-    if (!CommandLine.isHttpUrl(baseUrl)) {
-      return fail(USAGE, "the API's base URL '" + baseUrl + "' is not an absolute http(s) URL; pass --base-url URL");
+    String baseUrl = null;
+    try {
+      if (definition.catalog()) {
+        BaseUrls.checkCatalog(definition, options);
+      } else {
+        baseUrl = BaseUrls.plain(definition, options);
+      }
+    } catch (UsageException e) {
+      return fail(USAGE, e.getMessage());
     }
     // Take stdout for the protocol before any other code runs, so that nothing printed while starting reaches it.
     OutputStream protocolOut =

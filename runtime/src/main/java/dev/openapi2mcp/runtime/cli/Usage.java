@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.cli;
 
+import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import java.util.List;
 
@@ -21,8 +22,15 @@ public final class Usage {
     option(text, "--transport stdio|http", "how MCP clients connect (default: stdio)");
     option(text, "--host HOST", "address to listen on with --transport http (default: 127.0.0.1)");
     option(text, "--port PORT", "port to listen on with --transport http; 0 picks a free port (default: 8080)");
-    option(text, "--base-url URL", "base URL of the API (default: "
-        + (definition.baseUrl() != null ? definition.baseUrl() : "none; this option is required") + ")");
+    if (definition.catalog()) {
+      option(text, "--base-url API=URL", "base URL of one API of this catalog (repeatable); defaults:");
+      for (ApiDefinition api : definition.apis()) {
+        option(text, "", "  " + api.name() + ": " + (api.baseUrl() != null ? api.baseUrl() : "none; required"));
+      }
+    } else {
+      option(text, "--base-url URL", "base URL of the API (default: "
+          + (definition.baseUrl() != null ? definition.baseUrl() : "none; this option is required") + ")");
+    }
     option(text, "--allow-origin ORIGIN", "also accept browser requests from ORIGIN with --transport http,");
     option(text, "", "e.g. https://app.example.com (repeatable; loopback origins are always accepted)");
     option(text, "--max-response-bytes N", "the most bytes of an API response returned to the model; more is cut,");
@@ -63,7 +71,9 @@ public final class Usage {
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {
-      text.append("\nCredentials for the API are read from these environment variables:\n");
+      text.append(definition.catalog()
+          ? "\nCredentials for the APIs are read from these environment variables:\n"
+          : "\nCredentials for the API are read from these environment variables:\n");
       if (credentials.isEmpty()) {
         text.append("  (none: the API declares no security schemes)\n");
       }

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * The audit trail of issue 5: exactly one record per tool call, a one-line JSON object with, in this order,
- * {@code time} (ISO-8601 UTC, when the call started), {@code tool}, {@code session}, {@code caller},
+ * {@code time} (ISO-8601 UTC, when the call started), {@code tool}, {@code api} (the API of a service
+ * catalog the tool belongs to, else null), {@code session}, {@code caller},
  * {@code requestId}, {@code arguments} (redacted by {@link Redactor}), {@code method}, {@code url} (redacted; null when
  * nothing was sent), {@code status} (the upstream status or null), {@code durationMs}, {@code outcome} (an
  * {@link Outcome} in lower case) and {@code traceId} (the call's trace when it is traced, else null). Every field is
@@ -28,6 +29,7 @@ final class AuditLog {
   record Entry(
       Instant time,
       String tool,
+      String api,
       CallContext context,
       JsonNode redactedArguments,
       String method,
@@ -41,6 +43,7 @@ final class AuditLog {
     ObjectNode record = JsonText.MAPPER.createObjectNode();
     record.put("time", entry.time().toString());
     record.put("tool", entry.tool());
+    record.put("api", entry.api());
     CallContext context = entry.context();
     record.put("session", context == null ? null : context.sessionId());
     record.put("caller", context == null ? null : context.caller());

@@ -21,7 +21,9 @@ enum Outcome {
   /** Retried and still failing, or the API asked to wait longer than a call may (issue 5). */
   RETRIES_EXHAUSTED,
   /** A defect in the runtime or in the tool definition (e.g. an inputSchema that is not JSON). */
-  INTERNAL_ERROR;
+  INTERNAL_ERROR,
+  /** A hand-written tool or a hook threw or reported an error (issue 4). */
+  HANDLER_ERROR;
 
   /** The audit spelling: {@code ok}, {@code upstream_error}, … */
   String auditName() {

@@ -51,14 +51,19 @@ final class Redactor {
 
   /** With only the built-in rules. */
   Redactor(ServerDefinition definition) {
-    this(definition, Set.of());
+    this(definition.securitySchemes());
+  }
+
+  /** A redactor for the tools of an API with these schemes (a hand-written tool's: none). */
+  Redactor(List<SecurityScheme> schemes) {
+    this(schemes, Set.of());
   }
 
   /**
-   * @param redactedHeaders further header names whose values are secret (any case)
+   * As {@link #Redactor(List)}, with further header names whose values are secret (any case).
    */
-  Redactor(ServerDefinition definition, Set<String> redactedHeaders) {
-    for (SecurityScheme scheme : definition.securitySchemes()) {
+  Redactor(List<SecurityScheme> schemes, Set<String> redactedHeaders) {
+    for (SecurityScheme scheme : schemes) {
       if (scheme.type() == SecurityScheme.Type.API_KEY) {
         apiKeyParameterNames.add(scheme.parameterName().toLowerCase(Locale.ROOT));
       }
@@ -119,6 +124,9 @@ final class Redactor {
   private boolean isSecretArgument(ToolDefinition tool, String argument) {
     if (SecretNames.looksSecret(argument)) {
       return true;
+    }
+    if (tool.http() == null) {
+      return false;
     }
     for (ParameterBinding parameter : tool.http().parameters()) {
       if (parameter.argument().equals(argument) && isSecretParameter(parameter)) {

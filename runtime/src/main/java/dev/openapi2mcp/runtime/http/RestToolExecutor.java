@@ -3,13 +3,15 @@ package dev.openapi2mcp.runtime.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
-import dev.openapi2mcp.runtime.mcp.LogLevel;
-import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
 import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
 import dev.openapi2mcp.runtime.observability.UpstreamTag;
+import dev.openapi2mcp.runtime.mcp.LogLevel;
+import dev.openapi2mcp.runtime.tool.ApiDefinition;
+import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
+import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
@@ -31,6 +33,9 @@ import okhttp3.Response;
  * Executes tool calls as HTTP requests to the API: check the arguments against the tool's input schema, build the
  * request from the tool's {@link dev.openapi2mcp.runtime.tool.HttpBinding}, attach the configured credentials, send
  * it, map the response to a {@link ToolResult}, and write one audit record ({@link AuditLog}).
+ *
+ * <p>After validation, the tool's default argument values fill in what the call left out, and its fixed values are
+ * set (see {@link ToolDefinition#fixedArguments()}); the audit line shows the arguments as the caller sent them.
  *
  * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
@@ -61,11 +66,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private final Credentials credentials;
   private final AuditLog audit;
 
-  private RestToolExecutor(ServerDefinition definition, HttpUrl baseUrl, Credentials credentials,
+  private RestToolExecutor(List<SecurityScheme> schemes, HttpUrl baseUrl, Credentials credentials,
       ExecutorOptions options) {
     this.options = options;
     this.credentials = credentials;
-    this.redactor = new Redactor(definition, options.redactedHeaders());
+    this.redactor = new Redactor(schemes, options.redactedHeaders());
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
         new LocalFiles(options.fileRoot(), options.maxFileBytes()));
     this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
@@ -128,7 +133,38 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    return new RestToolExecutor(definition, parsed, Credentials.load(definition, environment), options);
+    return new RestToolExecutor(definition.securitySchemes(), parsed, Credentials.load(definition, environment),
+        options);
+  }
+
+  /**
+   * An executor for the tools of one API of a service catalog (issue 4): its own base URL, and credentials read
+   * from variables {@code {SERVER}_{API}_{SCHEME}…} for the API's schemes only, so that they can never reach
+   * another API's host.
+   *
+   * @param baseUrl the API base URL ({@code --base-url NAME=URL}), or null for the API's default
+   * @throws IllegalArgumentException when there is no base URL, it is not an absolute http(s) URL, or a credential
+   *     variable holds a value that cannot be sent; the message names the API and the URL or variable
+   */
+  public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
+      Map<String, String> environment, ExecutorOptions options) {
+    String url = baseUrl != null ? baseUrl : api.baseUrl();
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("API '" + api.name() + "' of server '" + definition.name()
+          + "' has no base URL: its OpenAPI description names no server; pass --base-url " + api.name() + "=URL");
+    }
+    HttpUrl parsed = HttpUrl.parse(url.strip());
+    if (parsed == null) {
+      throw new IllegalArgumentException("base URL '" + url + "' of API '" + api.name()
+          + "' is not an absolute http or https URL; pass --base-url " + api.name() + "=URL with one");
+    }
+    Credentials credentials = Credentials.load(prefix(definition, api), api.securitySchemes(), environment);
+    return new RestToolExecutor(api.securitySchemes(), parsed, credentials, options);
+  }
+
+  /** The name whose UPPER_SNAKE prefixes the credential variables of one API of a catalog. */
+  static String prefix(ServerDefinition definition, ApiDefinition api) {
+    return definition.name() + "_" + api.name();
   }
 
   /**
@@ -136,11 +172,27 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    * value is sent. Deterministic: in the order the definition declares its security schemes.
    */
   public static List<String> describeCredentials(ServerDefinition definition) {
-    return Credentials.describe(definition);
+    if (!definition.catalog()) {
+      return Credentials.describe(definition);
+    }
+    List<String> lines = new ArrayList<>();
+    for (ApiDefinition api : definition.apis()) {
+      lines.addAll(Credentials.describe(prefix(definition, api), api.securitySchemes(), api.name()));
+    }
+    return List.copyOf(lines);
   }
 
   @Override
   public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    return execute(tool, arguments, context, Map.of());
+  }
+
+  /**
+   * As {@link #execute(ToolDefinition, ObjectNode, CallContext)}, with extra request headers (from a
+   * {@link dev.openapi2mcp.runtime.tool.ToolHook}, issue 4); they never replace the configured credentials.
+   */
+  public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context,
+      Map<String, String> extraHeaders) {
     long started = System.nanoTime();
     CallChannel channel = context != null ? context.channel() : CallChannel.NONE;
     Instant time = options.clock().instant();
@@ -156,7 +208,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         result = invalidArguments(tool, problems);
         outcome = Outcome.INVALID_ARGUMENTS;
       } else {
-        PreparedRequest request = requests.build(tool, args);
+        PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders);
         url = request.displayUrl().toString();
         RetryRecord retries = new RetryRecord(request.describe());
         Call call = client.join().newCall(request.request().newBuilder()
@@ -199,7 +251,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       outcome = Outcome.INTERNAL_ERROR;
     }
     result = scrub(result);
-    writeAudit(new AuditLog.Entry(time, tool.name(), context, redactedArguments(tool, args), method, url, status,
+    writeAudit(new AuditLog.Entry(time, tool.name(), tool.api(), context, redactedArguments(tool, args), method, url, status,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
     return result;
   }

@@ -79,10 +79,11 @@ class AuditTest {
     assertThat(request.getUrl().queryParameter("password")).isEqualTo("pw-SECRET-2");
     JsonNode line = harness.singleAudit();
     assertThat(line.properties().stream().map(Map.Entry::getKey).toList()).containsExactly(
-        "time", "tool", "session", "caller", "requestId", "arguments", "method", "url", "status", "durationMs",
+        "time", "tool", "api", "session", "caller", "requestId", "arguments", "method", "url", "status", "durationMs",
         "outcome", "traceId");
     assertThat(line.get("time").asText()).isEqualTo("2026-03-01T10:15:30.123Z");
     assertThat(line.get("tool").asText()).isEqualTo("login");
+    assertThat(line.get("api").isNull()).as("not a catalog").isTrue();
     assertThat(line.get("session").asText()).isEqualTo("sess-9");
     assertThat(line.get("caller").asText()).isEqualTo("127.0.0.1:5555");
     assertThat(line.get("requestId").asText()).isEqualTo("42");
