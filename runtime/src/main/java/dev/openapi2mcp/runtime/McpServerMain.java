@@ -7,9 +7,12 @@ import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
 import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
+import dev.openapi2mcp.runtime.observability.Tracing;
+import dev.openapi2mcp.runtime.observability.TracingExecutor;
 import dev.openapi2mcp.runtime.http.ToolDispatcher;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +22,11 @@ import java.util.Map;
  * {@code --max-file-size}, the inbound security options of the HTTP transport ({@code --tls-keystore},
  * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), {@code --confirm-destructive},
  * {@code --confirm-timeout}, {@code --connect-timeout}, {@code --read-timeout}, {@code --call-timeout},
- * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --help}. See {@link Launcher}
- * for the behaviour and exit codes; this class only wires the real process, the executors (one per API, behind a
- * {@link ToolDispatcher}) and, when a rate limit is set, the {@link RateLimitedExecutor} in front of them.
+ * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --audit-log},
+ * {@code --redact-header}, {@code --help}. See {@link Launcher} for the behaviour and exit codes; this class only
+ * wires the real process, the executors (one per API, behind a {@link ToolDispatcher}), when a rate limit is set the
+ * {@link RateLimitedExecutor} in front of them, and when OpenTelemetry is on the class path the
+ * {@link TracingExecutor} in front of all (issue 5).
  */
 public final class McpServerMain {
   private McpServerMain() {}
@@ -68,22 +73,45 @@ public final class McpServerMain {
     @Override
     public ToolExecutor create(ServerDefinition definition, String baseUrl, Map<String, String> environment,
         CommandLine options) {
-      ExecutorOptions executorOptions = executorOptions(options);
-      ToolExecutor executor = ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), environment,
-          executorOptions);
+      // Opened first, so that a server that cannot write its audit trail does not start (issue 5).
+      ExecutorOptions executorOptions = executorOptions(options)
+          .withAuditSink(options.audit().openSink())
+          .withTracing(Tracing.detect());
+      ToolExecutor executor;
+      try {
+        executor = ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), environment, executorOptions);
+      } catch (RuntimeException e) {
+        closeQuietly(executorOptions.auditSink());
+        throw e;
+      }
       RateLimiter limiter = options.resilience().rateLimiter(executorOptions.resilience().time());
-      return limiter == null ? executor : new RateLimitedExecutor(executor, limiter, definition, executorOptions);
+      ToolExecutor chain =
+          limiter == null ? executor : new RateLimitedExecutor(executor, limiter, definition, executorOptions);
+      return executorOptions.tracing() == Tracing.NONE ? chain
+          : new TracingExecutor(chain, executorOptions.tracing());
+    }
+
+    private static void closeQuietly(Object sink) {
+      if (sink instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // Already failing to start; the first error is the one to report.
+        }
+      }
     }
   }
 
   /**
-   * The executor options the command line sets: response budget, local files for file parts, their limit, timeouts
-   * and retries.
+   * The executor options the command line sets: response budget, local files for file parts, their limit, timeouts,
+   * retries and the headers the audit trail also redacts. The audit sink is left to the caller, since opening a file
+   * is a side effect.
    */
   static ExecutorOptions executorOptions(CommandLine options) {
     ExecutorOptions executorOptions = options.resilience().applyTo(ExecutorOptions.defaults())
         .withFileRoot(options.fileRoot())
-        .withMaxFileBytes(options.maxFileBytes());
+        .withMaxFileBytes(options.maxFileBytes())
+        .withRedactedHeaders(new LinkedHashSet<>(options.audit().redactHeaders()));
     if (options.maxResponseBytes() != null) {
       executorOptions = executorOptions.withMaxResponseBytes(options.maxResponseBytes());
     }

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
- * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin}, which accumulates, and
- * {@code --base-url NAME=URL}, which sets the base URL of one API of a service catalog (issue 4) each time.
+ * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin} and {@code --redact-header},
+ * which accumulate, and {@code --base-url NAME=URL}, which sets the base URL of one API of a service catalog
+ * (issue 4) each time.
  *
  * @param baseUrl the {@code --base-url URL} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
@@ -37,12 +38,13 @@ import java.util.regex.Pattern;
  * @param inbound TLS and inbound auth of the HTTP transport (issue 5)
  * @param resilience the timeouts, retries and rate limits toward the API (issue 5)
  * @param apiBaseUrls the {@code --base-url NAME=URL} values by API name, sorted by name
+ * @param audit where the audit trail goes and what it also redacts (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
     Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
     InboundOptions inbound, ResilienceOptions resilience,
-    Map<String, String> apiBaseUrls) {
+    Map<String, String> apiBaseUrls, AuditOptions audit) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -58,6 +60,16 @@ public record CommandLine(
     Objects.requireNonNull(inbound, "inbound");
     Objects.requireNonNull(resilience, "resilience");
     apiBaseUrls = Collections.unmodifiableMap(new TreeMap<>(apiBaseUrls));
+    Objects.requireNonNull(audit, "audit");
+  }
+
+  /** With the default audit trail (standard error, built-in redaction). */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
+      InboundOptions inbound, ResilienceOptions resilience, Map<String, String> apiBaseUrls) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
+        confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, AuditOptions.defaults());
   }
 
   /** Without inbound security, confirmation or base URLs per API; default timeouts and retries, no rate limits. */
@@ -107,6 +119,7 @@ public record CommandLine(
     boolean confirmDestructive = false;
     Duration confirmTimeout = null;
     ResilienceOptions resilience = ResilienceOptions.defaults();
+    AuditOptions audit = AuditOptions.defaults();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -155,19 +168,21 @@ public record CommandLine(
         case "--retries" -> resilience = resilience.withRetries(retries(value));
         case "--rate-limit" -> resilience = resilience.withRateLimit(rate(name, value));
         case "--rate-limit-per-session" -> resilience = resilience.withRateLimitPerSession(rate(name, value));
+        case "--audit-log", "--redact-header" -> audit = audit.with(name, value);
         default -> inbound = inbound.with(name, value);
       }
     }
     inbound.check(transport);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls);
+        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit);
   }
 
   /** Options that take no value. */
   private static final List<String> FLAGS = List.of("--confirm-destructive");
 
   private static boolean isKnown(String name) {
-    return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
+    return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || AuditOptions.NAMES.contains(name)
+        || List.of("--transport", "--host", "--port",
         "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout",
         "--connect-timeout", "--read-timeout", "--call-timeout", "--retries", "--rate-limit",
         "--rate-limit-per-session").contains(name);

@@ -62,6 +62,12 @@ public final class Usage {
     option(text, "", "(default: none)");
     option(text, "--rate-limit-per-session", "RATE: most tool calls per MCP session (or per client without one),");
     option(text, "", "e.g. 10/s (default: none)");
+    option(text, "--audit-log FILE|stderr", "where the audit trail goes: one JSON record per tool call, appended");
+    option(text, "", "to FILE, or on stderr as 'audit {json}' lines; it cannot be turned off");
+    option(text, "", "(default: stderr)");
+    option(text, "--redact-header NAME", "also hide the values of arguments sent in header NAME in the audit trail");
+    option(text, "", "(repeatable; Authorization, Cookie, X-API-Key, apiKey headers and");
+    option(text, "", "secret-looking names are always hidden)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {

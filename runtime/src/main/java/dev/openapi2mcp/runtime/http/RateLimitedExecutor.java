@@ -30,7 +30,7 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
       ExecutorOptions options) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
-    this.redactor = new Redactor(definition);
+    this.redactor = new Redactor(definition.securitySchemes(), options.redactedHeaders());
     this.audit = new AuditLog(options.auditSink());
     this.options = options;
   }
@@ -49,8 +49,9 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
       redacted = JsonText.MAPPER.createObjectNode().put("unavailable", "arguments could not be redacted");
     }
     try {
-      audit.write(new AuditLog.Entry(options.clock().instant(), tool.name(), context, redacted,
-          tool.http() != null ? tool.http().method() : null, null, null, 0, Outcome.RATE_LIMITED));
+      audit.write(new AuditLog.Entry(options.clock().instant(), tool.name(), tool.api(), context, redacted,
+          tool.http() != null ? tool.http().method() : null, null, null, 0, Outcome.RATE_LIMITED,
+          options.tracing().currentTraceId()));
     } catch (RuntimeException e) {
       System.err.println("openapi2mcp: audit line for tool '" + tool.name() + "' could not be written: " + e);
     }

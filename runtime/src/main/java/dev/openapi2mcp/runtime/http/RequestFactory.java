@@ -93,7 +93,9 @@ final class RequestFactory {
           boolean secret = redactor.isSecretParameter(parameter);
           for (ParameterSerializer.Pair pair : ParameterSerializer.queryPairs(parameter, value)) {
             url.addEncodedQueryParameter(pair.name(), pair.value());
-            display.addEncodedQueryParameter(pair.name(), secret ? REDACTED : pair.value());
+            // A deepObject or exploded object may put a secret under a harmless parameter: filter[password]=….
+            boolean hide = secret || SecretNames.looksSecret(PercentDecoder.decode(pair.name()));
+            display.addEncodedQueryParameter(pair.name(), hide ? REDACTED : pair.value());
           }
         }
         case HEADER -> addHeaderParameter(request, cookies, parameter, value);

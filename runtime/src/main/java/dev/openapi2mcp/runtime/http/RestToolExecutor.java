@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
 import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
 import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
+import dev.openapi2mcp.runtime.observability.UpstreamTag;
 import dev.openapi2mcp.runtime.mcp.LogLevel;
 import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import dev.openapi2mcp.runtime.tool.CallChannel;
@@ -31,7 +32,7 @@ import okhttp3.Response;
 /**
  * Executes tool calls as HTTP requests to the API: check the arguments against the tool's input schema, build the
  * request from the tool's {@link dev.openapi2mcp.runtime.tool.HttpBinding}, attach the configured credentials, send
- * it, map the response to a {@link ToolResult}, and write one audit line.
+ * it, map the response to a {@link ToolResult}, and write one audit record ({@link AuditLog}).
  *
  * <p>After validation, the tool's default argument values fill in what the call left out, and its fixed values are
  * set (see {@link ToolDefinition#fixedArguments()}); the audit line shows the arguments as the caller sent them.
@@ -69,7 +70,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       ExecutorOptions options) {
     this.options = options;
     this.credentials = credentials;
-    this.redactor = new Redactor(schemes);
+    this.redactor = new Redactor(schemes, options.redactedHeaders());
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
         new LocalFiles(options.fileRoot(), options.maxFileBytes()));
     this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
@@ -85,6 +86,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     for (Interceptor interceptor : options.resilience().interceptors()) {
       builder.addInterceptor(interceptor);
+    }
+    // After retries and breakers: one span per attempt that is actually sent (issue 5).
+    Interceptor tracing = options.tracing().upstreamInterceptor();
+    if (tracing != null) {
+      builder.addInterceptor(tracing);
     }
     return builder
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -205,7 +211,10 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders);
         url = request.displayUrl().toString();
         RetryRecord retries = new RetryRecord(request.describe());
-        Call call = client.join().newCall(request.request().newBuilder().tag(RetryRecord.class, retries).build());
+        Call call = client.join().newCall(request.request().newBuilder()
+            .tag(RetryRecord.class, retries)
+            .tag(UpstreamTag.class, new UpstreamTag(url, tool.http().pathTemplate()))
+            .build());
         // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
         try (CallChannel.Registration abort = channel.onCancel(call::cancel);
             Response response = send(call, request, channel)) {
@@ -242,8 +251,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       outcome = Outcome.INTERNAL_ERROR;
     }
     result = scrub(result);
-    writeAudit(new AuditLog.Entry(time, tool.name(), context, redactedArguments(tool, args), method, url, status,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome));
+    writeAudit(new AuditLog.Entry(time, tool.name(), tool.api(), context, redactedArguments(tool, args), method, url, status,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
     return result;
   }
 
@@ -264,13 +273,23 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     return TextNode.valueOf(credentials.scrub("tool '" + tool.name() + "': " + request.describe() + ": " + what));
   }
 
-  /** Stops the client's threads and closes its pooled connections; calls in flight may fail. */
+  /**
+   * Stops the client's threads and closes its pooled connections; calls in flight may fail. Closes the audit sink
+   * when it is closeable (an audit file).
+   */
   @Override
   public void close() {
     client.thenAccept(built -> {
       built.dispatcher().executorService().shutdown();
       built.connectionPool().evictAll();
     });
+    if (options.auditSink() instanceof AutoCloseable sink) {
+      try {
+        sink.close();
+      } catch (Exception e) {
+        System.err.println("openapi2mcp: closing the audit log failed: " + e);
+      }
+    }
   }
 
   private static ToolResult invalidArguments(ToolDefinition tool, List<String> problems) {
@@ -290,7 +309,9 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
 
   private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
     try {
-      return redactor.redactArguments(tool, args);
+      ObjectNode redacted = redactor.redactArguments(tool, args);
+      Redactor.scrubStrings(redacted, credentials::scrub);
+      return redacted;
     } catch (RuntimeException e) {
       // Never log what could not be redacted.
       ObjectNode unknown = JsonText.MAPPER.createObjectNode();
@@ -304,7 +325,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       audit.write(entry);
     } catch (RuntimeException e) {
       // A broken sink must not break the call; say so where operators look.
-      System.err.println("openapi2mcp: audit line for tool '" + entry.tool() + "' could not be written: " + e);
+      System.err.println("openapi2mcp: audit record for tool '" + entry.tool() + "' could not be written: " + e);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -61,7 +62,8 @@ final class ToolsCallHandler implements MethodHandler {
     McpSession session = context.session();
     ToolCall channel = new ToolCall(session, context.channel(), ToolCall.progressToken(context.params()));
     Key key = new Key(session, context.request().id());
-    CallContext call = new CallContext(session.id(), session.caller(), context.idText(), channel);
+    CallContext call = new CallContext(session.id(), session.caller(), context.idText(), channel,
+        traceContext(context.params()));
     ProtocolRevision revision = context.revision();
     running.put(key, channel);
     CompletableFuture<ToolResult> result;
@@ -104,6 +106,22 @@ final class ToolsCallHandler implements MethodHandler {
     LOG.info(() -> "client cancelled request " + Texts.clip(requestId.toString())
         + (reason == null ? "" : ": " + Texts.clip(reason)));
     return call.cancel();
+  }
+
+  /**
+   * The W3C trace-context strings of {@code params._meta} (issue 5: tracing continues the client's trace, as the
+   * OpenTelemetry MCP conventions propose); other keys and non-string values are ignored.
+   */
+  private static Map<String, String> traceContext(ObjectNode params) {
+    JsonNode meta = params.path("_meta");
+    Map<String, String> entries = new HashMap<>();
+    for (String key : new String[] {"traceparent", "tracestate"}) {
+      JsonNode value = meta.get(key);
+      if (value != null && value.isTextual()) {
+        entries.put(key, value.textValue());
+      }
+    }
+    return entries;
   }
 
   private static ObjectNode arguments(JsonNode node) throws JsonRpcException {

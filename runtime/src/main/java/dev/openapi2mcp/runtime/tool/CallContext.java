@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.tool;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,21 @@ import java.util.Objects;
  * @param caller a description of the caller for the audit trail (e.g. {@code stdio} or the remote address)
  * @param requestId the JSON-RPC request id as text
  * @param channel the call's channel to its client; {@link CallChannel#NONE} when there is none
+ * @param traceContext the W3C trace-context entries ({@code traceparent}, {@code tracestate}) the client put in the
+ *     request's {@code params._meta}, unvalidated, for tracing to continue the client's trace (issue 5); empty when
+ *     there are none. Only those two keys are kept.
  */
-public record CallContext(String sessionId, String caller, String requestId, CallChannel channel) {
+public record CallContext(
+    String sessionId, String caller, String requestId, CallChannel channel, Map<String, String> traceContext) {
 
   public CallContext {
     Objects.requireNonNull(channel, "channel");
+    traceContext = Map.copyOf(traceContext);
+  }
+
+  /** A context without trace context from the client. */
+  public CallContext(String sessionId, String caller, String requestId, CallChannel channel) {
+    this(sessionId, caller, requestId, channel, Map.of());
   }
 
   /** A context without a client channel: never cancelled, progress and log messages go nowhere. */

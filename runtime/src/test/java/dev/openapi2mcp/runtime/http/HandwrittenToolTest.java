@@ -51,11 +51,11 @@ class HandwrittenToolTest {
     assertThat(result.isError()).isFalse();
     assertThat(text(result)).isEqualTo("Hello, Ada (test-caller)");
     assertThat(fixture.audit).hasSize(1);
-    JsonNode audit = JSON.readTree(fixture.audit.get(0).substring("audit ".length()));
+    JsonNode audit = JSON.readTree(fixture.audit.get(0));
     assertThat(audit.get("tool").asText()).isEqualTo("catalog_greet");
     assertThat(audit.get("outcome").asText()).isEqualTo("ok");
     assertThat(audit.at("/arguments/name").asText()).isEqualTo("Ada");
-    assertThat(audit.at("/arguments/password").asText()).isEqualTo("***");
+    assertThat(audit.at("/arguments/password").asText()).isEqualTo("[redacted]");
     assertThat(audit.get("url").isNull()).isTrue();
   }
 
@@ -69,7 +69,7 @@ class HandwrittenToolTest {
     assertThat(result.isError()).isTrue();
     assertThat(text(result)).contains("Invalid arguments for tool 'catalog_greet'").contains("name").contains("nmae");
     assertThat(handled).hasValue(0);
-    JsonNode audit = JSON.readTree(fixture.audit.get(0).substring("audit ".length()));
+    JsonNode audit = JSON.readTree(fixture.audit.get(0));
     assertThat(audit.get("outcome").asText()).isEqualTo("invalid_arguments");
   }
 
@@ -86,7 +86,7 @@ class HandwrittenToolTest {
     assertThat(result.isError()).isTrue();
     assertThat(text(result)).isEqualTo("Tool 'catalog_boom' failed: IllegalStateException: the ledger is closed");
     assertThat(again.isError()).as("the dispatcher keeps serving").isTrue();
-    JsonNode audit = JSON.readTree(fixture.audit.get(0).substring("audit ".length()));
+    JsonNode audit = JSON.readTree(fixture.audit.get(0));
     assertThat(audit.get("outcome").asText()).isEqualTo("handler_error");
   }
 

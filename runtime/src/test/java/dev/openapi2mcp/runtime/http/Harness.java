@@ -121,13 +121,13 @@ final class Harness implements AutoCloseable {
     }
   }
 
-  /** The one audit line written so far, parsed; fails unless there is exactly one. */
+  /** The one audit record written so far, parsed; fails unless there is exactly one. */
   JsonNode singleAudit() {
     assertThat(audit).hasSize(1);
     String line = audit.get(0);
-    assertThat(line).startsWith("audit ").doesNotContain("\n");
+    assertThat(line).startsWith("{").doesNotContain("\n");
     try {
-      return JSON.readTree(line.substring("audit ".length()));
+      return JSON.readTree(line);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
