@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
  * {@code --base-url}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
- * {@code --max-file-size}, {@code --help}. See {@link Launcher} for the behaviour and exit
+ * {@code --max-file-size}, {@code --stateless}, {@code --help}. See {@link Launcher} for the behaviour and exit
  * codes; this class only wires the real process and the REST executor.
  */
 public final class McpServerMain {

@@ -15,6 +15,7 @@ import java.util.Locale;
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
  * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin}, which accumulates.
+ * {@code --stateless} is a flag and takes no value.
  *
  * @param baseUrl the {@code --base-url} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
@@ -22,10 +23,12 @@ import java.util.Locale;
  * @param fileRoot the {@code --file-root} directory whose files multipart file parts may name, or null (no local
  *     files are read)
  * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
+ * @param stateless {@code --stateless}: serve HTTP without sessions, so that replicas can share the work (issue 5);
+ *     only with {@link Transport#HTTP}
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-    Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean stateless) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -35,6 +38,13 @@ public record CommandLine(
 
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  /** With sessions (not {@code --stateless}). */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes, false);
   }
 
   /** Without a response budget of its own, without local files and with the default file-size limit. */
@@ -71,6 +81,7 @@ public record CommandLine(
     Long maxResponseBytes = null;
     Path fileRoot = null;
     long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
+    boolean stateless = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -79,6 +90,13 @@ public record CommandLine(
       int equals = arg.indexOf('=');
       String name = equals < 0 ? arg : arg.substring(0, equals);
       String value;
+      if (name.equals(STATELESS)) {
+        if (equals >= 0) {
+          throw new UsageException(STATELESS + " is a flag and takes no value");
+        }
+        stateless = true;
+        continue;
+      }
       if (!isKnown(name)) {
         throw new UsageException("unknown option '" + name + "'");
       }
@@ -101,9 +119,14 @@ public record CommandLine(
         default -> throw new IllegalStateException(name);
       }
     }
+    if (stateless && transport != Transport.HTTP) {
+      throw new UsageException(STATELESS + " applies only to --transport http");
+    }
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes);
+        maxFileBytes, stateless);
   }
+
+  private static final String STATELESS = "--stateless";
 
   private static boolean isKnown(String name) {
     return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",

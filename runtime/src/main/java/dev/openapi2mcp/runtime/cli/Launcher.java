@@ -93,7 +93,8 @@ public final class Launcher {
     HttpTransportOptions httpOptions = HttpTransportOptions.defaults()
         .withHost(options.host())
         .withPort(options.port())
-        .withAllowedOrigins(options.allowedOrigins());
+        .withAllowedOrigins(options.allowedOrigins())
+        .withStateless(options.stateless());
     StreamableHttpTransport transport = new StreamableHttpTransport(server, httpOptions);
     try {
       transport.start();
@@ -104,7 +105,8 @@ public final class Launcher {
       transport.close();
       return fail(FAILED, "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
     }
-    context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint());
+    context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint()
+        + (options.stateless() ? " (stateless)" : ""));
     context.err().flush();
     AutoCloseable hook = context.shutdownHooks().register(transport::close);
     try {

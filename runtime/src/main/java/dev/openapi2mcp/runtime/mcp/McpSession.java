@@ -36,6 +36,18 @@ public final class McpSession {
     this.caller = Objects.requireNonNull(caller, "caller");
   }
 
+  /**
+   * A session for one stateless HTTP request (issue 5): no id, already initialized with {@code revision} (which the
+   * {@code MCP-Protocol-Version} header names instead of a handshake) and with a ready client. It lives as long as
+   * the request; nothing about it outlasts the response.
+   */
+  public static McpSession stateless(String caller, ProtocolRevision revision) {
+    McpSession session = new McpSession(null, caller);
+    session.initialize(revision, "");
+    session.markClientReady();
+    return session;
+  }
+
   /** The transport's session id, or null when the transport has none (stdio). */
   public String id() {
     return id;

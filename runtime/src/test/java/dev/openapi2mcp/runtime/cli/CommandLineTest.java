@@ -103,4 +103,16 @@ class CommandLineTest {
     assertThat(CommandLine.parse("--max-file-size", "2m").maxFileBytes()).isEqualTo(2 * 1024 * 1024);
     assertThat(error("--max-file-size", "0")).contains("--max-file-size must be a positive number of bytes");
   }
+
+  @Test
+  void statelessIsAFlagForHttpOnly() throws Exception {
+    assertThat(CommandLine.parse().stateless()).isFalse();
+    CommandLine line = CommandLine.parse("--stateless", "--transport", "http", "--port", "9090");
+    assertThat(line.stateless()).isTrue();
+    assertThat(line.port()).as("the flag takes no value, so --transport is read as the next option")
+        .isEqualTo(9090);
+    assertThat(line.transport()).isEqualTo(CommandLine.Transport.HTTP);
+    assertThat(error("--stateless=true", "--transport", "http")).contains("--stateless is a flag");
+    assertThat(error("--stateless")).contains("--stateless applies only to --transport http");
+  }
 }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param maxStreamsPerSession how many GET event streams one session may hold open
  * @param keepAliveInterval how often open event streams get a comment line, which also detects gone clients
  * @param threads the HTTP worker threads
+ * @param stateless whether every POST is served on its own, without sessions, so that any replica behind a load
+ *     balancer can answer any request (issue 5); GET streams and DELETE are then refused with 405
  */
 public record HttpTransportOptions(
     String host,
@@ -26,7 +28,8 @@ public record HttpTransportOptions(
     int maxSessions,
     int maxStreamsPerSession,
     Duration keepAliveInterval,
-    int threads) {
+    int threads,
+    boolean stateless) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -53,46 +56,51 @@ public record HttpTransportOptions(
 
   public static HttpTransportOptions defaults() {
     return new HttpTransportOptions(DEFAULT_HOST, DEFAULT_PORT, List.of(), 4 * 1024 * 1024,
-        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16);
+        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16, false);
   }
 
   public HttpTransportOptions withHost(String value) {
     return new HttpTransportOptions(value, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, stateless);
   }
 
   public HttpTransportOptions withPort(int value) {
     return new HttpTransportOptions(host, value, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, stateless);
   }
 
   public HttpTransportOptions withAllowedOrigins(List<String> value) {
     return new HttpTransportOptions(host, port, value, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, stateless);
   }
 
   public HttpTransportOptions withMaxBodyBytes(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, value, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, stateless);
   }
 
   public HttpTransportOptions withSessionIdleTimeout(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, value, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, stateless);
   }
 
   public HttpTransportOptions withMaxSessions(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, value,
-        maxStreamsPerSession, keepAliveInterval, threads);
+        maxStreamsPerSession, keepAliveInterval, threads, stateless);
   }
 
   public HttpTransportOptions withMaxStreamsPerSession(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        value, keepAliveInterval, threads);
+        value, keepAliveInterval, threads, stateless);
   }
 
   public HttpTransportOptions withKeepAliveInterval(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, value, threads);
+        maxStreamsPerSession, value, threads, stateless);
+  }
+
+  public HttpTransportOptions withStateless(boolean value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads, value);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.mcp.JsonRpcException;
 import dev.openapi2mcp.runtime.mcp.JsonRpcMessage;
 import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.mcp.McpSession;
 import dev.openapi2mcp.runtime.mcp.ProtocolRevision;
 import java.io.IOException;
 import java.util.Map;
@@ -16,6 +17,10 @@ import java.util.logging.Logger;
  * server-initiated messages, DELETE ends a session. Checks run in a fixed order (Origin and Host, path, method,
  * media types, size, JSON, protocol version, session) and each failure has its own status; error bodies are
  * JSON-RPC error responses and never carry stack traces.
+ *
+ * <p>In stateless mode (issue 5) no session is issued or looked up: each POST is served on its own with a session
+ * that ends with the response (an {@code initialize} is answered and forgotten; other messages take their revision
+ * from the {@code MCP-Protocol-Version} header), and GET and DELETE get 405, so any replica can answer any POST.
  */
 final class McpEndpoint implements HttpCallHandler {
   private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
@@ -29,14 +34,16 @@ final class McpEndpoint implements HttpCallHandler {
   private final OriginPolicy originPolicy;
   private final int maxBodyBytes;
   private final BooleanSupplier closing;
+  private final boolean stateless;
 
   McpEndpoint(McpServer server, HttpSessions sessions, OriginPolicy originPolicy, int maxBodyBytes,
-      BooleanSupplier closing) {
+      BooleanSupplier closing, boolean stateless) {
     this.server = server;
     this.sessions = sessions;
     this.originPolicy = originPolicy;
     this.maxBodyBytes = maxBodyBytes;
     this.closing = closing;
+    this.stateless = stateless;
   }
 
   @Override
@@ -53,6 +60,11 @@ final class McpEndpoint implements HttpCallHandler {
     }
     if (closing.getAsBoolean()) {
       error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: the server is shutting down");
+      return;
+    }
+    if (stateless && !call.method().equals("POST")) {
+      // No sessions to end and no stream to open: the spec's answer for both is 405.
+      call.respond(405, Map.of("Allow", "POST"), null, null);
       return;
     }
     switch (call.method()) {
@@ -94,6 +106,10 @@ final class McpEndpoint implements HttpCallHandler {
       respondJson(call, 400, Map.of(), server.errorResponse(e));
       return;
     }
+    if (stateless) {
+      postStateless(call, message);
+      return;
+    }
     if (server.startsSession(message)) {
       initialize(call, message);
       return;
@@ -102,8 +118,23 @@ final class McpEndpoint implements HttpCallHandler {
     if (session.isEmpty()) {
       return;
     }
+    answer(call, message, session.get().mcp());
+  }
+
+  /** Serves a POST without sessions; an {@code Mcp-Session-Id} the client sends anyway is ignored. */
+  private void postStateless(HttpCall call, JsonRpcMessage message) {
+    if (server.startsSession(message)) {
+      // Negotiates and describes the server like any initialize; the session is dropped with the response.
+      answer(call, message, new McpSession(null, call.remoteAddress()));
+      return;
+    }
+    headerRevision(call).ifPresent(
+        revision -> answer(call, message, McpSession.stateless(call.remoteAddress(), revision)));
+  }
+
+  private void answer(HttpCall call, JsonRpcMessage message, McpSession session) {
     boolean isRequest = message instanceof JsonRpcMessage.Request;
-    server.handle(message, session.get().mcp()).thenAccept(response -> {
+    server.handle(message, session).thenAccept(response -> {
       if (isRequest && response != null) {
         respondJson(call, 200, Map.of(), response);
       } else {
@@ -177,10 +208,7 @@ final class McpEndpoint implements HttpCallHandler {
    * been sent and the result is empty.
    */
   private Optional<HttpSession> session(HttpCall call) {
-    String version = call.header(VERSION_HEADER);
-    if (version != null && ProtocolRevision.find(version.trim()).isEmpty()) {
-      error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: unsupported " + VERSION_HEADER + " '"
-          + clip(version) + "'; supported versions are " + String.join(", ", ProtocolRevision.supportedIds()));
+    if (headerRevision(call).isEmpty()) {
       return Optional.empty();
     }
     String id = call.header(SESSION_HEADER);
@@ -195,6 +223,23 @@ final class McpEndpoint implements HttpCallHandler {
           "Session not found: it ended or expired; send initialize to start a new session");
     }
     return session;
+  }
+
+  /**
+   * The revision the {@code MCP-Protocol-Version} header names; without the header 2025-03-26, which the spec tells
+   * servers to assume when nothing else says. Empty after a 400 for an unsupported version.
+   */
+  private Optional<ProtocolRevision> headerRevision(HttpCall call) {
+    String version = call.header(VERSION_HEADER);
+    if (version == null) {
+      return Optional.of(ProtocolRevision.V2025_03_26);
+    }
+    Optional<ProtocolRevision> revision = ProtocolRevision.find(version.trim());
+    if (revision.isEmpty()) {
+      error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: unsupported " + VERSION_HEADER + " '"
+          + clip(version) + "'; supported versions are " + String.join(", ", ProtocolRevision.supportedIds()));
+    }
+    return revision;
   }
 
   private void error(HttpCall call, int status, int code, String message) {

@@ -17,11 +17,13 @@ import java.util.logging.Logger;
 
 /**
  * MCP over Streamable HTTP on one endpoint, {@code /mcp}, with sessions, GET event streams, protocol-version checks
- * and DNS-rebinding protection (see {@link OriginPolicy}).
+ * and DNS-rebinding protection (see {@link OriginPolicy}); or, with {@link HttpTransportOptions#stateless()},
+ * without sessions, so that replicas behind a load balancer can share the work (issue 5). Beside {@code /mcp} it
+ * answers the probes {@code /healthz} and {@code /readyz} (see {@link HealthEndpoints}).
  *
- * <p>Lifecycle: {@link #start()} binds and serves; {@link #close()} refuses new requests, ends sessions and their
- * streams, lets in-flight tool calls finish and be answered within the server's grace period, then stops the HTTP
- * server. The transport closes the {@link McpServer} it was given.
+ * <p>Lifecycle: {@link #start()} binds and serves; {@link #close()} turns {@code /readyz} to 503, refuses new MCP
+ * requests, ends sessions and their streams, lets in-flight tool calls finish and be answered within the server's
+ * grace period, then stops the HTTP server. The transport closes the {@link McpServer} it was given.
  */
 public final class StreamableHttpTransport implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StreamableHttpTransport.class.getName());
@@ -61,8 +63,11 @@ public final class StreamableHttpTransport implements AutoCloseable {
     }
     InetAddress host = InetAddress.getByName(options.host());
     OriginPolicy policy = new OriginPolicy(options.allowedOrigins(), host.isLoopbackAddress());
-    McpEndpoint endpoint = new McpEndpoint(server, sessions, policy, options.maxBodyBytes(), closing::get);
-    address = engine.start(new InetSocketAddress(host, options.port()), endpoint);
+    McpEndpoint endpoint = new McpEndpoint(server, sessions, policy, options.maxBodyBytes(), closing::get,
+        options.stateless());
+    // The executor and its HTTP client exist before the transport starts, so serving means ready until closing.
+    HealthEndpoints probes = new HealthEndpoints(() -> !closing.get(), endpoint);
+    address = engine.start(new InetSocketAddress(host, options.port()), probes);
     maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "mcp-http-keepalive");
       thread.setDaemon(true);
