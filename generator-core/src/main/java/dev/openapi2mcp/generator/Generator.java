@@ -1,5 +1,6 @@
 package dev.openapi2mcp.generator;
 
+import dev.openapi2mcp.generator.deploy.DeploymentFiles;
 import dev.openapi2mcp.generator.description.DescriptionComposer;
 import dev.openapi2mcp.generator.description.DescriptionTemplate;
 import dev.openapi2mcp.generator.description.TemplateLoader;
@@ -77,6 +78,7 @@ public final class Generator {
           config.outputDirectory().toString(), null, null));
       throw new GenerationException("Writing to " + config.outputDirectory() + " failed", diagnostics.all());
     }
+    DeploymentFiles.write(config.deploymentDirectory(), server, diagnostics);
     return new GenerationResult(config.outputDirectory(), report.written(), report.unchanged(), report.deleted(),
         tools.size(), diagnostics.warnings());
   }

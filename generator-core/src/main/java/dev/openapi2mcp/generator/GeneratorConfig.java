@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  *     fails naming each one
  * @param fileParts how multipart file parts are handed over (default {@link FileParts#BASE64})
  * @param schemaBudget how large one tool schema may grow (default {@link SchemaBudget#DEFAULT})
+ * @param deploymentDirectory where the deployment files (Dockerfile, Kubernetes manifests) are written, or null for
+ *     none (issue 5)
  */
 public record GeneratorConfig(
     List<ApiSource> apis,
@@ -37,7 +39,8 @@ public record GeneratorConfig(
     int maxToolNameLength,
     boolean allowRemoteRefs,
     FileParts fileParts,
-    SchemaBudget schemaBudget) {
+    SchemaBudget schemaBudget,
+    Path deploymentDirectory) {
 
   public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
 
@@ -59,7 +62,7 @@ public record GeneratorConfig(
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName,
       Path descriptionTemplate, int maxToolNameLength) {
     this(List.of(ApiSource.of(inputSpec)), outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, false, FileParts.BASE64, SchemaBudget.DEFAULT);
+        maxToolNameLength, false, FileParts.BASE64, SchemaBudget.DEFAULT, null);
   }
 
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName) {
@@ -78,7 +81,7 @@ public record GeneratorConfig(
 
   public GeneratorConfig withApis(List<ApiSource> values) {
     return new GeneratorConfig(values, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, deploymentDirectory);
   }
 
   /** Applies {@code change} to every API; the usual way to set a per-API option on a plain server. */
@@ -98,16 +101,21 @@ public record GeneratorConfig(
 
   public GeneratorConfig withAllowRemoteRefs(boolean allow) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allow, fileParts, schemaBudget);
+        maxToolNameLength, allow, fileParts, schemaBudget, deploymentDirectory);
   }
 
   public GeneratorConfig withFileParts(FileParts mode) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, mode, schemaBudget);
+        maxToolNameLength, allowRemoteRefs, mode, schemaBudget, deploymentDirectory);
   }
 
   public GeneratorConfig withSchemaBudget(SchemaBudget budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, budget);
+        maxToolNameLength, allowRemoteRefs, fileParts, budget, deploymentDirectory);
+  }
+
+  public GeneratorConfig withDeploymentDirectory(Path directory) {
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, directory);
   }
 }

@@ -92,6 +92,13 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "openapi2mcp.schemaMaxBytes", defaultValue = "" + SchemaBudget.DEFAULT_MAX_BYTES)
   private int schemaMaxBytes;
 
+  /**
+   * Where the deployment files go (a Dockerfile running the server stateless over HTTP, Kubernetes Deployment,
+   * Service and HorizontalPodAutoscaler); none are written when unset.
+   */
+  @Parameter(property = "openapi2mcp.deploymentDirectory")
+  private File deploymentDirectory;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -131,7 +138,8 @@ public class GenerateMojo extends AbstractMojo {
           .withServerUrl(serverUrl)
           .withAllowRemoteRefs(allowRemoteRefs)
           .withFileParts(FileParts.parse(fileParts))
-          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes));
+          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes))
+          .withDeploymentDirectory(deploymentDirectory == null ? null : deploymentDirectory.toPath());
     } catch (IllegalArgumentException e) {
       // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
       throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());
