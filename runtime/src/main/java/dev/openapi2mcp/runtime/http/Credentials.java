@@ -70,11 +70,22 @@ final class Credentials {
    * @throws IllegalArgumentException when a variable holds a value that cannot be sent (named, value not shown)
    */
   static Credentials load(ServerDefinition definition, Map<String, String> environment) {
-    String prefix = upperSnake(definition.name());
+    return load(definition.name(), definition.securitySchemes(), environment);
+  }
+
+  /**
+   * Reads the credentials of {@code declared} from {@code environment}, with the variables prefixed by
+   * {@code prefixName} in UPPER_SNAKE; for an API of a service catalog (issue 4) that is {@code server_api}, so that
+   * each API reads variables of its own ({@code CATALOG_INVENTORY_API_KEY}).
+   *
+   * @throws IllegalArgumentException when a variable holds a value that cannot be sent (named, value not shown)
+   */
+  static Credentials load(String prefixName, List<SecurityScheme> declared, Map<String, String> environment) {
+    String prefix = upperSnake(prefixName);
     Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
     Map<String, SchemeCredential> available = new LinkedHashMap<>();
     Set<String> secrets = new LinkedHashSet<>();
-    for (SecurityScheme scheme : definition.securitySchemes()) {
+    for (SecurityScheme scheme : declared) {
       schemes.put(scheme.name(), scheme);
       List<String> names = variables(prefix, scheme);
       SchemeCredential credential;
@@ -110,11 +121,20 @@ final class Credentials {
 
   /** One help line per variable of every scheme of {@code definition}, in scheme declaration order. */
   static List<String> describe(ServerDefinition definition) {
-    String prefix = upperSnake(definition.name());
+    return describe(definition.name(), definition.securitySchemes(), null);
+  }
+
+  /**
+   * One help line per variable of {@code declared}, read with the prefix {@code prefixName} (see
+   * {@link #load(String, List, Map)}); {@code apiName}, when not null, is named in each line.
+   */
+  static List<String> describe(String prefixName, List<SecurityScheme> declared, String apiName) {
+    String prefix = upperSnake(prefixName);
     Set<String> lines = new LinkedHashSet<>();
-    for (SecurityScheme scheme : definition.securitySchemes()) {
+    for (SecurityScheme scheme : declared) {
       List<String> names = variables(prefix, scheme);
-      String of = " of security scheme '" + scheme.name() + "'";
+      String of = " of security scheme '" + scheme.name() + "'" + (apiName == null ? "" : " of API '" + apiName
+          + "'");
       switch (scheme.type()) {
         case API_KEY -> lines.add(names.get(0) + ": API key" + of + ", sent in the "
             + scheme.in().name().toLowerCase(Locale.ROOT) + " '" + scheme.parameterName() + "'");

@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.http;
 
+import dev.openapi2mcp.runtime.http.resilience.Resilience;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param fileRoot the directory whose files multipart file parts may name by {@code path} ({@code --file-root}),
  *     or null (the default) when no local file may be read
  * @param maxFileBytes the largest file part or binary body, in bytes (default 32 MiB, {@code --max-file-size})
+ * @param resilience retries and circuit breakers toward the API (issue 5; default {@link Resilience#defaults()})
  */
 public record ExecutorOptions(
     long maxResponseBytes,
@@ -28,7 +30,8 @@ public record ExecutorOptions(
     AuditSink auditSink,
     Clock clock,
     Path fileRoot,
-    long maxFileBytes) {
+    long maxFileBytes,
+    Resilience resilience) {
 
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
   public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
@@ -45,6 +48,14 @@ public record ExecutorOptions(
     if (maxFileBytes < 1) {
       throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
     }
+    Objects.requireNonNull(resilience, "resilience");
+  }
+
+  /** As the canonical constructor, with the default resilience. */
+  public ExecutorOptions(long maxResponseBytes, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+      AuditSink auditSink, Clock clock, Path fileRoot, long maxFileBytes) {
+    this(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock, fileRoot, maxFileBytes,
+        Resilience.defaults());
   }
 
   public static ExecutorOptions defaults() {
@@ -61,32 +72,38 @@ public record ExecutorOptions(
 
   public ExecutorOptions withMaxResponseBytes(long value) {
     return new ExecutorOptions(value, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience);
   }
 
   public ExecutorOptions withTimeouts(Duration connect, Duration read, Duration call) {
     return new ExecutorOptions(maxResponseBytes, connect, read, call, auditSink, clock,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience);
   }
 
   public ExecutorOptions withAuditSink(AuditSink value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, value, clock,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience);
   }
 
   /** Allows file parts to name files inside {@code directory} (null: no local files). */
   public ExecutorOptions withFileRoot(Path directory) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        directory, maxFileBytes);
+        directory, maxFileBytes, resilience);
   }
 
   public ExecutorOptions withMaxFileBytes(long value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, value);
+        fileRoot, value, resilience);
   }
 
   public ExecutorOptions withClock(Clock value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, value,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience);
+  }
+
+  /** Other retry and circuit-breaker settings (issue 5). */
+  public ExecutorOptions withResilience(Resilience value) {
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        fileRoot, maxFileBytes, value);
   }
 }

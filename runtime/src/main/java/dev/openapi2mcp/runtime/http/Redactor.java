@@ -29,7 +29,12 @@ final class Redactor {
   private final Set<String> apiKeyParameterNames = new HashSet<>();
 
   Redactor(ServerDefinition definition) {
-    for (SecurityScheme scheme : definition.securitySchemes()) {
+    this(definition.securitySchemes());
+  }
+
+  /** A redactor for the tools of an API with these schemes (a hand-written tool's: none). */
+  Redactor(List<SecurityScheme> schemes) {
+    for (SecurityScheme scheme : schemes) {
       if (scheme.type() == SecurityScheme.Type.API_KEY) {
         apiKeyParameterNames.add(scheme.parameterName().toLowerCase(Locale.ROOT));
       }
@@ -59,6 +64,9 @@ final class Redactor {
   private boolean isSecretArgument(ToolDefinition tool, String argument) {
     if (SecretNames.looksSecret(argument)) {
       return true;
+    }
+    if (tool.http() == null) {
+      return false;
     }
     for (ParameterBinding parameter : tool.http().parameters()) {
       if (parameter.argument().equals(argument) && isSecretParameter(parameter)) {

@@ -64,6 +64,18 @@ final class RequestFactory {
    * @throws InvalidRequestException when an argument cannot be put on the wire safely; nothing is sent then
    */
   PreparedRequest build(ToolDefinition tool, ObjectNode arguments) throws InvalidRequestException {
+    return build(tool, arguments, Map.of());
+  }
+
+  /**
+   * As {@link #build(ToolDefinition, ObjectNode)}, with extra headers a {@link dev.openapi2mcp.runtime.tool.ToolHook}
+   * added (issue 4). They replace header arguments of the same name, but never the configured credentials.
+   *
+   * @throws InvalidRequestException also when an extra header is one an argument must not control either, or holds
+   *     a line break, another control character or non-ASCII text
+   */
+  PreparedRequest build(ToolDefinition tool, ObjectNode arguments, Map<String, String> extraHeaders)
+      throws InvalidRequestException {
     HttpBinding http = tool.http();
     HttpUrl.Builder url = baseUrl.newBuilder();
     HttpUrl.Builder display = baseUrl.newBuilder().username("").password("");
@@ -92,6 +104,9 @@ final class RequestFactory {
       }
     }
 
+    for (Map.Entry<String, String> header : extraHeaders.entrySet()) {
+      addExtraHeader(request, header.getKey(), header.getValue());
+    }
     Credentials.Selection selection = credentials.select(http);
     applyCredentials(selection, request, url, display, cookies);
     if (!cookies.isEmpty()) {
@@ -115,6 +130,25 @@ final class RequestFactory {
     }
     request.url(url.build()).method(method, body);
     return new PreparedRequest(request.build(), display.build(), selection);
+  }
+
+  private static void addExtraHeader(Request.Builder request, String name, String value)
+      throws InvalidRequestException {
+    if (IGNORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new InvalidRequestException("a hook may not set the header '" + name + "'");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        throw new InvalidRequestException("the header '" + name + "' set by a hook holds a control or non-ASCII "
+            + "character at position " + i);
+      }
+    }
+    try {
+      request.header(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("a hook set an invalid header name '" + name + "'");
+    }
   }
 
   /** Applied after the parameters so that a configured credential replaces an argument of the same name. */

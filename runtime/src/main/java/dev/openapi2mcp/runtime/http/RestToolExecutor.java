@@ -1,20 +1,30 @@
 package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
+import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
+import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
+import dev.openapi2mcp.runtime.mcp.LogLevel;
+import dev.openapi2mcp.runtime.tool.ApiDefinition;
+import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
+import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
@@ -23,13 +33,25 @@ import okhttp3.Response;
  * request from the tool's {@link dev.openapi2mcp.runtime.tool.HttpBinding}, attach the configured credentials, send
  * it, map the response to a {@link ToolResult}, and write one audit line.
  *
+ * <p>After validation, the tool's default argument values fill in what the call left out, and its fixed values are
+ * set (see {@link ToolDefinition#fixedArguments()}); the audit line shows the arguments as the caller sent them.
+ *
  * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
  * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
- * are thread-safe. Connection failures are not retried and redirects are not followed (a redirect could carry
- * credentials to another host); both are reported.
+ * are thread-safe. Redirects are not followed (a redirect could carry credentials to another host); they are
+ * reported. Idempotent calls are retried and each upstream has a circuit breaker, as
+ * {@link ExecutorOptions#resilience()} says (issue 5); a result that ends retrying or is refused by a breaker says
+ * what happened and when to retry.
+ *
+ * <p>Long calls (issue 5), through the call's {@link CallChannel}: progress as described in {@link ProgressBody};
+ * cancellation aborts the HTTP exchange and the audit line says {@code cancelled}; upstream errors, network
+ * failures and response drift become {@code warning} log messages for a client that asked for them.
  */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
+  /** The logger name of the client log messages this executor sends. */
+  static final String LOGGER = "openapi2mcp.http";
+
   /**
    * Built on a thread of its own: OkHttp's set-up (TLS trust roots above all) takes about 0.2 s, which would
    * otherwise delay the server's first answer. The first call waits for it if it is not ready yet.
@@ -43,11 +65,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private final Credentials credentials;
   private final AuditLog audit;
 
-  private RestToolExecutor(ServerDefinition definition, HttpUrl baseUrl, Credentials credentials,
+  private RestToolExecutor(List<SecurityScheme> schemes, HttpUrl baseUrl, Credentials credentials,
       ExecutorOptions options) {
     this.options = options;
     this.credentials = credentials;
-    this.redactor = new Redactor(definition);
+    this.redactor = new Redactor(schemes);
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
         new LocalFiles(options.fileRoot(), options.maxFileBytes()));
     this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
@@ -60,7 +82,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   }
 
   private static OkHttpClient buildClient(ExecutorOptions options) {
-    return new OkHttpClient.Builder()
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    for (Interceptor interceptor : options.resilience().interceptors()) {
+      builder.addInterceptor(interceptor);
+    }
+    return builder
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -101,7 +127,38 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    return new RestToolExecutor(definition, parsed, Credentials.load(definition, environment), options);
+    return new RestToolExecutor(definition.securitySchemes(), parsed, Credentials.load(definition, environment),
+        options);
+  }
+
+  /**
+   * An executor for the tools of one API of a service catalog (issue 4): its own base URL, and credentials read
+   * from variables {@code {SERVER}_{API}_{SCHEME}…} for the API's schemes only, so that they can never reach
+   * another API's host.
+   *
+   * @param baseUrl the API base URL ({@code --base-url NAME=URL}), or null for the API's default
+   * @throws IllegalArgumentException when there is no base URL, it is not an absolute http(s) URL, or a credential
+   *     variable holds a value that cannot be sent; the message names the API and the URL or variable
+   */
+  public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
+      Map<String, String> environment, ExecutorOptions options) {
+    String url = baseUrl != null ? baseUrl : api.baseUrl();
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("API '" + api.name() + "' of server '" + definition.name()
+          + "' has no base URL: its OpenAPI description names no server; pass --base-url " + api.name() + "=URL");
+    }
+    HttpUrl parsed = HttpUrl.parse(url.strip());
+    if (parsed == null) {
+      throw new IllegalArgumentException("base URL '" + url + "' of API '" + api.name()
+          + "' is not an absolute http or https URL; pass --base-url " + api.name() + "=URL with one");
+    }
+    Credentials credentials = Credentials.load(prefix(definition, api), api.securitySchemes(), environment);
+    return new RestToolExecutor(api.securitySchemes(), parsed, credentials, options);
+  }
+
+  /** The name whose UPPER_SNAKE prefixes the credential variables of one API of a catalog. */
+  static String prefix(ServerDefinition definition, ApiDefinition api) {
+    return definition.name() + "_" + api.name();
   }
 
   /**
@@ -109,12 +166,29 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    * value is sent. Deterministic: in the order the definition declares its security schemes.
    */
   public static List<String> describeCredentials(ServerDefinition definition) {
-    return Credentials.describe(definition);
+    if (!definition.catalog()) {
+      return Credentials.describe(definition);
+    }
+    List<String> lines = new ArrayList<>();
+    for (ApiDefinition api : definition.apis()) {
+      lines.addAll(Credentials.describe(prefix(definition, api), api.securitySchemes(), api.name()));
+    }
+    return List.copyOf(lines);
   }
 
   @Override
   public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    return execute(tool, arguments, context, Map.of());
+  }
+
+  /**
+   * As {@link #execute(ToolDefinition, ObjectNode, CallContext)}, with extra request headers (from a
+   * {@link dev.openapi2mcp.runtime.tool.ToolHook}, issue 4); they never replace the configured credentials.
+   */
+  public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context,
+      Map<String, String> extraHeaders) {
     long started = System.nanoTime();
+    CallChannel channel = context != null ? context.channel() : CallChannel.NONE;
     Instant time = options.clock().instant();
     ObjectNode args = arguments != null ? arguments : JsonText.MAPPER.createObjectNode();
     String method = tool.http().method();
@@ -128,16 +202,34 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         result = invalidArguments(tool, problems);
         outcome = Outcome.INVALID_ARGUMENTS;
       } else {
-        PreparedRequest request = requests.build(tool, args);
+        PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders);
         url = request.displayUrl().toString();
-        try (Response response = client.join().newCall(request.request()).execute()) {
-          ResponseMapper.Mapped mapped = responses.map(tool, request, response);
-          result = mapped.result();
-          outcome = mapped.outcome();
+        RetryRecord retries = new RetryRecord(request.describe());
+        Call call = client.join().newCall(request.request().newBuilder().tag(RetryRecord.class, retries).build());
+        // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
+        try (CallChannel.Registration abort = channel.onCancel(call::cancel);
+            Response response = send(call, request, channel)) {
+          ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
+          result = withNote(mapped.result(), retries.summary());
+          outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : mapped.outcome();
           status = mapped.status();
+          if (mapped.outcome() == Outcome.UPSTREAM_ERROR) {
+            channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "the API answered HTTP " + status));
+          }
+        } catch (CircuitOpenException e) {
+          result = withNote(ToolResult.error(e.getMessage()), retries.summary());
+          outcome = Outcome.CIRCUIT_OPEN;
         } catch (IOException e) {
-          result = ToolResult.error(NetworkFailures.describe(e, request, options));
-          outcome = Outcome.NETWORK_ERROR;
+          if (channel.isCancelled()) {
+            result = ToolResult.error("Tool '" + tool.name() + "' was cancelled by the client; the request to "
+                + request.describe() + " was aborted.");
+            outcome = Outcome.CANCELLED;
+          } else {
+            result = withNote(ToolResult.error(NetworkFailures.describe(e, request, options)), retries.summary());
+            outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : Outcome.NETWORK_ERROR;
+            channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "no answer from the API ("
+                + e.getClass().getSimpleName() + ")"));
+          }
         }
       }
     } catch (InvalidRequestException e) {
@@ -155,6 +247,23 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     return result;
   }
 
+  /** Sends the request and reports the two progress steps around it (see {@link ProgressBody}). */
+  private static Response send(Call call, PreparedRequest request, CallChannel channel) throws IOException {
+    channel.progress(ProgressBody.SENT, null, "Sending " + request.describe() + " to the API");
+    Response response = call.execute();
+    channel.progress(ProgressBody.HEADERS, ProgressBody.total(response),
+        "The API answered HTTP " + response.code() + "; reading the response");
+    return response;
+  }
+
+  /**
+   * A log message for the client: the tool, the redacted request and what happened, never credentials. Text rather
+   * than an object, since some clients (the official Java SDK among them) read {@code data} as a string.
+   */
+  private TextNode event(ToolDefinition tool, PreparedRequest request, String what) {
+    return TextNode.valueOf(credentials.scrub("tool '" + tool.name() + "': " + request.describe() + ": " + what));
+  }
+
   /** Stops the client's threads and closes its pooled connections; calls in flight may fail. */
   @Override
   public void close() {
@@ -167,6 +276,16 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private static ToolResult invalidArguments(ToolDefinition tool, List<String> problems) {
     return ToolResult.error("Invalid arguments for tool '" + tool.name() + "' (no request was sent):\n- "
         + String.join("\n- ", problems));
+  }
+
+  /** The result with one more text block, when there is something to add. */
+  private static ToolResult withNote(ToolResult result, String note) {
+    if (note == null) {
+      return result;
+    }
+    List<Content> content = new ArrayList<>(result.content());
+    content.add(new Content.Text(note));
+    return new ToolResult(content, result.structuredContent(), result.isError());
   }
 
   private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {

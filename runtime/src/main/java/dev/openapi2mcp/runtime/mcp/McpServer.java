@@ -45,7 +45,8 @@ public final class McpServer implements AutoCloseable {
     Objects.requireNonNull(executor, "executor");
     ToolCatalog catalog = new ToolCatalog(definition.tools(), codec.mapper());
     this.pool = new ToolCallPool(options.toolThreads(), options.maxQueuedCalls());
-    this.toolsCall = new ToolsCallHandler(catalog, executor, pool);
+    this.toolsCall = new ToolsCallHandler(catalog, executor, pool,
+        options.confirmDestructive() ? new DestructiveConfirmation(options.elicitationTimeout()) : null);
     MethodHandler initialize = new InitializeHandler(definition);
     MethodHandler ping = context -> CompletableFuture.completedFuture(JsonNodeFactory.instance.objectNode());
     this.methods = new MethodTable(
@@ -77,20 +78,38 @@ public final class McpServer implements AutoCloseable {
   }
 
   /**
-   * Handles one message from the client of {@code session}.
+   * Handles one message from the client of {@code session}; messages that belong to a request (progress, log
+   * messages and elicitation while a tool runs) go over the session's own channel. Right for stdio, where there is
+   * only one.
    *
-   * @return the response to send, or null (notifications and responses get none); the future never fails, errors
-   *     are JSON-RPC error responses
+   * @return as {@link #handle(JsonRpcMessage, McpSession, ServerMessageSink)}
    */
   public CompletableFuture<ObjectNode> handle(JsonRpcMessage message, McpSession session) {
     Objects.requireNonNull(session, "session");
+    return handle(message, session, session.sink());
+  }
+
+  /**
+   * Handles one message from the client of {@code session}. A response is routed to the server request that waits
+   * for it (or ignored with a log line when none does).
+   *
+   * @param requestChannel where the server sends what belongs to this message's request before answering it
+   *     (issue 5; on HTTP, the POST's event stream); when it no longer takes messages, the session's channel does
+   * @return the response to send, or null (notifications, responses and cancelled requests get none); the future
+   *     never fails, errors are JSON-RPC error responses
+   */
+  public CompletableFuture<ObjectNode> handle(
+      JsonRpcMessage message, McpSession session, ServerMessageSink requestChannel) {
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(requestChannel, "requestChannel");
     if (message instanceof JsonRpcMessage.Request request) {
-      return dispatch(request, session);
+      return dispatch(request, session, requestChannel);
     }
     if (message instanceof JsonRpcMessage.Notification notification) {
       onNotification(notification, session);
+    } else if (message instanceof JsonRpcMessage.Response response) {
+      session.requests().complete(response);
     }
-    // Responses answer requests this server never sends yet: nothing to correlate them with.
     return CompletableFuture.completedFuture(null);
   }
 
@@ -99,13 +118,14 @@ public final class McpServer implements AutoCloseable {
     return codec.error(exception);
   }
 
-  private CompletableFuture<ObjectNode> dispatch(JsonRpcMessage.Request request, McpSession session) {
+  private CompletableFuture<ObjectNode> dispatch(
+      JsonRpcMessage.Request request, McpSession session, ServerMessageSink channel) {
     Optional<ProtocolRevision> revision = session.revision();
     Optional<MethodHandler> handler = methods.find(revision, request.method());
     if (handler.isEmpty()) {
       return CompletableFuture.completedFuture(unknownMethod(request, revision.isPresent()));
     }
-    RequestContext context = new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request);
+    RequestContext context = new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request, channel);
     CompletableFuture<JsonNode> result;
     try {
       result = handler.get().handle(context);
@@ -119,6 +139,9 @@ public final class McpServer implements AutoCloseable {
         return codec.result(request.id(), value);
       }
       Throwable cause = unwrap(failure);
+      if (cause instanceof RequestCancelledException) {
+        return null;
+      }
       if (cause instanceof JsonRpcException e) {
         return codec.error(request.id(), e.code(), e.getMessage());
       }
@@ -151,10 +174,11 @@ public final class McpServer implements AutoCloseable {
   private void onNotification(JsonRpcMessage.Notification notification, McpSession session) {
     switch (notification.method()) {
       case "notifications/initialized" -> session.markClientReady();
-      case "notifications/cancelled" ->
-          // Cancelling a running call is not supported yet; the call completes and its response is sent anyway.
-          LOG.fine(() -> "client asked to cancel request "
-              + Texts.clip(notification.params().path("requestId").asText()) + "; not supported, ignored");
+      case "notifications/cancelled" -> {
+        JsonNode requestId = notification.params().get("requestId");
+        JsonNode reason = notification.params().get("reason");
+        toolsCall.cancel(session, requestId, reason != null && reason.isTextual() ? reason.textValue() : null);
+      }
       default -> LOG.fine(() -> "ignored notification " + Texts.clip(notification.method()));
     }
   }

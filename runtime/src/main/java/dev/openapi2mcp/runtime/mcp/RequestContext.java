@@ -8,11 +8,14 @@ import java.util.Objects;
  *
  * @param revision the revision the answer must follow: the session's negotiated one, or {@link
  *     ProtocolRevision#LATEST} before negotiation (only {@code initialize} and {@code ping} run then)
+ * @param channel where messages that belong to this request go before its response (issue 5)
  */
-record RequestContext(McpSession session, ProtocolRevision revision, JsonRpcMessage.Request request) {
+record RequestContext(
+    McpSession session, ProtocolRevision revision, JsonRpcMessage.Request request, ServerMessageSink channel) {
 
   RequestContext {
     Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(request, "request");
   }

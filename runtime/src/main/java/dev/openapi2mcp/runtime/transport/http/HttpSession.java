@@ -2,20 +2,30 @@ package dev.openapi2mcp.runtime.transport.http;
 
 import dev.openapi2mcp.runtime.mcp.McpSession;
 
-/** One {@code Mcp-Session-Id}: the protocol session, its GET streams and when it was last used. */
+/**
+ * One {@code Mcp-Session-Id}: the protocol session, the principal it is bound to (issue 5), its GET streams and when
+ * it was last used.
+ */
 final class HttpSession {
   private final McpSession mcp;
+  private final String owner;
   private final EventStreams streams;
   private volatile long lastActiveNanos;
 
-  HttpSession(McpSession mcp, EventStreams streams, long nowNanos) {
+  HttpSession(McpSession mcp, String owner, EventStreams streams, long nowNanos) {
     this.mcp = mcp;
+    this.owner = owner;
     this.streams = streams;
     this.lastActiveNanos = nowNanos;
   }
 
   String id() {
     return mcp.id();
+  }
+
+  /** The principal that opened the session, or null without inbound auth. */
+  String owner() {
+    return owner;
   }
 
   McpSession mcp() {
@@ -36,5 +46,6 @@ final class HttpSession {
 
   void close() {
     streams.closeAll();
+    mcp.close();
   }
 }

@@ -33,12 +33,18 @@ final class HttpSessions {
     this.clock = clock;
   }
 
-  /** A new session with a fresh id, not yet registered: it becomes findable once {@link #register}ed. */
-  HttpSession create(String caller) {
+  /**
+   * A new session with a fresh id, not yet registered: it becomes findable once {@link #register}ed.
+   *
+   * @param caller the caller for the audit trail
+   * @param owner the authenticated principal the session is bound to, or null without inbound auth
+   */
+  HttpSession create(String caller, String owner) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return new HttpSession(new McpSession(id, caller), new EventStreams(maxStreamsPerSession), clock.getAsLong());
+    return new HttpSession(new McpSession(id, caller), owner, new EventStreams(maxStreamsPerSession),
+        clock.getAsLong());
   }
 
   /** Whether another session may be created (expired ones are removed first). */

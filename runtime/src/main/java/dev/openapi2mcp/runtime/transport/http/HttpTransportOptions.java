@@ -1,8 +1,10 @@
 package dev.openapi2mcp.runtime.transport.http;
 
+import dev.openapi2mcp.runtime.auth.InboundAuthFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Settings of the Streamable HTTP transport.
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param maxStreamsPerSession how many GET event streams one session may hold open
  * @param keepAliveInterval how often open event streams get a comment line, which also detects gone clients
  * @param threads the HTTP worker threads
+ * @param tls the server's TLS context for HTTPS on its own port, or null for plain HTTP (issue 5)
+ * @param auth builds the inbound auth of every request once the endpoint URL is known (issue 5)
  * @param stateless whether every POST is served on its own, without sessions, so that any replica behind a load
  *     balancer can answer any request (issue 5); GET streams and DELETE are then refused with 405
  */
@@ -29,6 +33,8 @@ public record HttpTransportOptions(
     int maxStreamsPerSession,
     Duration keepAliveInterval,
     int threads,
+    SSLContext tls,
+    InboundAuthFactory auth,
     boolean stateless) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -46,6 +52,7 @@ public record HttpTransportOptions(
     positive("threads", threads);
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
     Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+    Objects.requireNonNull(auth, "auth");
   }
 
   private static void positive(String name, int value) {
@@ -56,51 +63,64 @@ public record HttpTransportOptions(
 
   public static HttpTransportOptions defaults() {
     return new HttpTransportOptions(DEFAULT_HOST, DEFAULT_PORT, List.of(), 4 * 1024 * 1024,
-        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16, false);
+        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16, null, InboundAuthFactory.NONE, false);
   }
 
   public HttpTransportOptions withHost(String value) {
     return new HttpTransportOptions(value, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, stateless);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withPort(int value) {
     return new HttpTransportOptions(host, value, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, stateless);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withAllowedOrigins(List<String> value) {
     return new HttpTransportOptions(host, port, value, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, stateless);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withMaxBodyBytes(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, value, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, stateless);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withSessionIdleTimeout(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, value, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, stateless);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withMaxSessions(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, value,
-        maxStreamsPerSession, keepAliveInterval, threads, stateless);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withMaxStreamsPerSession(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        value, keepAliveInterval, threads, stateless);
+        value, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withKeepAliveInterval(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, value, threads, stateless);
+        maxStreamsPerSession, value, threads, tls, auth, stateless);
   }
 
+  /** The same options serving HTTPS with this TLS context (null: plain HTTP). */
+  public HttpTransportOptions withTls(SSLContext value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads, value, auth, stateless);
+  }
+
+  /** The same options with this inbound auth. */
+  public HttpTransportOptions withAuth(InboundAuthFactory value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads, tls, value, stateless);
+  }
+
+  /** The same options serving every POST without sessions (true) or with them (false). */
   public HttpTransportOptions withStateless(boolean value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, value);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, value);
   }
 }

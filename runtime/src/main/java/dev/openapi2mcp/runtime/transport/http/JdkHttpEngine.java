@@ -2,6 +2,8 @@ package dev.openapi2mcp.runtime.transport.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,10 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link HttpEngine} on the JDK's {@code com.sun.net.httpserver}. Requests are handled on a bounded pool; when it is
- * saturated the accepting thread runs the handler itself, which slows accepting down instead of failing.
+ * saturated the accepting thread runs the handler itself, which slows accepting down instead of failing. Given a TLS
+ * context, it serves HTTPS on the same port ({@code HttpsServer}; issue 5).
  */
 public final class JdkHttpEngine implements HttpEngine {
   private static final Logger LOG = Logger.getLogger(JdkHttpEngine.class.getName());
@@ -28,12 +32,22 @@ public final class JdkHttpEngine implements HttpEngine {
   }
 
   private final int threads;
+  private final SSLContext tls;
   private HttpServer server;
   private ThreadPoolExecutor executor;
 
   /** @param threads the largest number of requests handled at once */
   public JdkHttpEngine(int threads) {
+    this(threads, null);
+  }
+
+  /**
+   * @param threads the largest number of requests handled at once
+   * @param tls the server's TLS context for HTTPS, or null for plain HTTP
+   */
+  public JdkHttpEngine(int threads, SSLContext tls) {
     this.threads = threads;
+    this.tls = tls;
   }
 
   /**
@@ -62,7 +76,14 @@ public final class JdkHttpEngine implements HttpEngine {
         },
         new ThreadPoolExecutor.CallerRunsPolicy());
     executor.allowCoreThreadTimeOut(true);
-    HttpServer created = HttpServer.create(address, 64);
+    HttpServer created;
+    if (tls != null) {
+      HttpsServer https = HttpsServer.create(address, 64);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      created = https;
+    } else {
+      created = HttpServer.create(address, 64);
+    }
     created.setExecutor(executor);
     created.createContext("/", exchange -> {
       JdkCall call = new JdkCall(exchange);

@@ -1,6 +1,10 @@
 package dev.openapi2mcp.runtime.transport.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.auth.AuthDecision;
+import dev.openapi2mcp.runtime.auth.InboundAuth;
+import dev.openapi2mcp.runtime.auth.Principal;
+import dev.openapi2mcp.runtime.auth.ProtectedResourceMetadata;
 import dev.openapi2mcp.runtime.mcp.JsonRpcException;
 import dev.openapi2mcp.runtime.mcp.JsonRpcMessage;
 import dev.openapi2mcp.runtime.mcp.McpServer;
@@ -8,8 +12,10 @@ import dev.openapi2mcp.runtime.mcp.McpSession;
 import dev.openapi2mcp.runtime.mcp.ProtocolRevision;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -18,9 +24,19 @@ import java.util.logging.Logger;
  * media types, size, JSON, protocol version, session) and each failure has its own status; error bodies are
  * JSON-RPC error responses and never carry stack traces.
  *
+ * <p>Inbound auth (issue 5): after the Origin and path checks, every request's credentials are checked by the
+ * {@link InboundAuth}; a refusal is answered with its status and {@code WWW-Authenticate} before the protocol sees
+ * the request. The authenticated principal becomes the session's caller, and a session answers only the principal
+ * that opened it (anyone else gets 404, as if it did not exist), so a leaked session id alone is worth nothing.
+ * The RFC 9728 metadata document, when the auth has one, is served at its well-known paths without authentication.
+ *
  * <p>In stateless mode (issue 5) no session is issued or looked up: each POST is served on its own with a session
  * that ends with the response (an {@code initialize} is answered and forgotten; other messages take their revision
  * from the {@code MCP-Protocol-Version} header), and GET and DELETE get 405, so any replica can answer any POST.
+ * Inbound auth still runs on every request, and the principal (or, without auth, the remote address) is the caller
+ * that per-caller rate limits count. A request's progress and log messages still ride on its own POST; what needs a
+ * later message to reach the same call (elicitation answers, {@code notifications/cancelled}) cannot work, since
+ * that message may reach another replica: cancellations find no call and are ignored.
  */
 final class McpEndpoint implements HttpCallHandler {
   private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
@@ -34,15 +50,21 @@ final class McpEndpoint implements HttpCallHandler {
   private final OriginPolicy originPolicy;
   private final int maxBodyBytes;
   private final BooleanSupplier closing;
+  private final Supplier<InboundAuth> auth;
   private final boolean stateless;
 
+  /**
+   * @param auth the inbound auth; null until it is ready, and requests are refused until then
+   * @param stateless serve each POST on its own, without sessions
+   */
   McpEndpoint(McpServer server, HttpSessions sessions, OriginPolicy originPolicy, int maxBodyBytes,
-      BooleanSupplier closing, boolean stateless) {
+      BooleanSupplier closing, Supplier<InboundAuth> auth, boolean stateless) {
     this.server = server;
     this.sessions = sessions;
     this.originPolicy = originPolicy;
     this.maxBodyBytes = maxBodyBytes;
     this.closing = closing;
+    this.auth = auth;
     this.stateless = stateless;
   }
 
@@ -54,10 +76,29 @@ final class McpEndpoint implements HttpCallHandler {
           "Forbidden: the request's Origin or Host is not allowed for this server");
       return;
     }
+    InboundAuth inbound = auth.get();
+    if (inbound == null) {
+      error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: the server is starting");
+      return;
+    }
+    Optional<ProtectedResourceMetadata> metadata = inbound.metadata();
+    if (metadata.isPresent() && metadata.get().servedPaths().contains(call.path())) {
+      metadata(call, metadata.get());
+      return;
+    }
     if (!PATH.equals(call.path())) {
       error(call, 404, JsonRpcException.INVALID_REQUEST, "Not found: the MCP endpoint is " + PATH);
       return;
     }
+    AuthDecision decision = inbound.authenticate(call::header);
+    if (decision instanceof AuthDecision.Refused refused) {
+      Map<String, String> headers = refused.challenge() == null
+          ? Map.of() : Map.of("WWW-Authenticate", refused.challenge());
+      respondJson(call, refused.status(), headers,
+          server.codec().error(null, JsonRpcException.INVALID_REQUEST, refused.message()));
+      return;
+    }
+    Principal principal = ((AuthDecision.Allowed) decision).principal();
     if (closing.getAsBoolean()) {
       error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: the server is shutting down");
       return;
@@ -68,14 +109,24 @@ final class McpEndpoint implements HttpCallHandler {
       return;
     }
     switch (call.method()) {
-      case "POST" -> post(call);
-      case "GET" -> get(call);
-      case "DELETE" -> delete(call);
+      case "POST" -> post(call, principal);
+      case "GET" -> get(call, principal);
+      case "DELETE" -> delete(call, principal);
       default -> call.respond(405, Map.of("Allow", "GET, POST, DELETE"), null, null);
     }
   }
 
-  private void post(HttpCall call) {
+  private static void metadata(HttpCall call, ProtectedResourceMetadata metadata) {
+    if (!call.method().equals("GET")) {
+      call.respond(405, Map.of("Allow", "GET"), null, null);
+      return;
+    }
+    // Public by design (RFC 9728): browser-based clients read it from other origins before they hold a token.
+    call.respond(200, Map.of("Access-Control-Allow-Origin", "*", "Cache-Control", "max-age=3600"), MediaTypes.JSON,
+        metadata.json());
+  }
+
+  private void post(HttpCall call, Principal principal) {
     if (!MediaTypes.isJson(call.header("Content-Type"))) {
       error(call, 415, JsonRpcException.INVALID_REQUEST,
           "Unsupported Media Type: POST bodies must be application/json");
@@ -107,14 +158,14 @@ final class McpEndpoint implements HttpCallHandler {
       return;
     }
     if (stateless) {
-      postStateless(call, message);
+      postStateless(call, message, principal);
       return;
     }
     if (server.startsSession(message)) {
-      initialize(call, message);
+      initialize(call, message, principal);
       return;
     }
-    Optional<HttpSession> session = session(call);
+    Optional<HttpSession> session = session(call, principal);
     if (session.isEmpty()) {
       return;
     }
@@ -122,28 +173,27 @@ final class McpEndpoint implements HttpCallHandler {
   }
 
   /** Serves a POST without sessions; an {@code Mcp-Session-Id} the client sends anyway is ignored. */
-  private void postStateless(HttpCall call, JsonRpcMessage message) {
+  private void postStateless(HttpCall call, JsonRpcMessage message, Principal principal) {
+    String caller = principal == null ? call.remoteAddress() : principal.name();
     if (server.startsSession(message)) {
       // Negotiates and describes the server like any initialize; the session is dropped with the response.
-      answer(call, message, new McpSession(null, call.remoteAddress()));
+      answer(call, message, new McpSession(null, caller));
       return;
     }
-    headerRevision(call).ifPresent(
-        revision -> answer(call, message, McpSession.stateless(call.remoteAddress(), revision)));
+    headerRevision(call).ifPresent(revision -> answer(call, message, McpSession.stateless(caller, revision)));
   }
 
   private void answer(HttpCall call, JsonRpcMessage message, McpSession session) {
-    boolean isRequest = message instanceof JsonRpcMessage.Request;
-    server.handle(message, session).thenAccept(response -> {
-      if (isRequest && response != null) {
-        respondJson(call, 200, Map.of(), response);
-      } else {
-        call.respond(202, Map.of(), null, null);
-      }
-    });
+    if (message instanceof JsonRpcMessage.Request) {
+      // What the server sends for this request before its response rides on this POST (issue 5).
+      RequestStream reply = new RequestStream(call, server.codec());
+      server.handle(message, session, reply).thenAccept(reply::finish);
+      return;
+    }
+    server.handle(message, session).thenAccept(response -> call.respond(202, Map.of(), null, null));
   }
 
-  private void initialize(HttpCall call, JsonRpcMessage message) {
+  private void initialize(HttpCall call, JsonRpcMessage message, Principal principal) {
     if (call.header(SESSION_HEADER) != null) {
       error(call, 400, JsonRpcException.INVALID_REQUEST,
           "Bad Request: initialize opens a new session and must not carry " + SESSION_HEADER);
@@ -153,7 +203,8 @@ final class McpEndpoint implements HttpCallHandler {
       error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: too many open sessions");
       return;
     }
-    HttpSession session = sessions.create(call.remoteAddress());
+    HttpSession session = principal == null
+        ? sessions.create(call.remoteAddress(), null) : sessions.create(principal.name(), principal.name());
     session.mcp().setSink(notification -> session.streams().send(server.codec().write(notification)));
     server.handle(message, session.mcp()).thenAccept(response -> {
       if (!session.mcp().isInitialized()) {
@@ -166,13 +217,13 @@ final class McpEndpoint implements HttpCallHandler {
     });
   }
 
-  private void get(HttpCall call) {
+  private void get(HttpCall call, Principal principal) {
     if (!MediaTypes.accepts(call.header("Accept"), MediaTypes.EVENT_STREAM)) {
       error(call, 406, JsonRpcException.INVALID_REQUEST,
           "Not Acceptable: GET opens an event stream; the Accept header must list text/event-stream");
       return;
     }
-    Optional<HttpSession> session = session(call);
+    Optional<HttpSession> session = session(call, principal);
     if (session.isEmpty()) {
       return;
     }
@@ -194,8 +245,8 @@ final class McpEndpoint implements HttpCallHandler {
     }
   }
 
-  private void delete(HttpCall call) {
-    Optional<HttpSession> session = session(call);
+  private void delete(HttpCall call, Principal principal) {
+    Optional<HttpSession> session = session(call, principal);
     if (session.isEmpty()) {
       return;
     }
@@ -204,10 +255,10 @@ final class McpEndpoint implements HttpCallHandler {
   }
 
   /**
-   * The request's session after checking the protocol-version header; when there is none, the error response has
-   * been sent and the result is empty.
+   * The request's session after checking the protocol-version header; when there is none, or it belongs to another
+   * principal, the error response has been sent and the result is empty.
    */
-  private Optional<HttpSession> session(HttpCall call) {
+  private Optional<HttpSession> session(HttpCall call, Principal principal) {
     if (headerRevision(call).isEmpty()) {
       return Optional.empty();
     }
@@ -217,7 +268,9 @@ final class McpEndpoint implements HttpCallHandler {
           "Bad Request: the " + SESSION_HEADER + " header is required; send initialize first to get one");
       return Optional.empty();
     }
-    Optional<HttpSession> session = sessions.find(id.trim());
+    String owner = principal == null ? null : principal.name();
+    Optional<HttpSession> session = sessions.find(id.trim())
+        .filter(found -> Objects.equals(found.owner(), owner));
     if (session.isEmpty()) {
       error(call, 404, JsonRpcException.INVALID_REQUEST,
           "Session not found: it ended or expired; send initialize to start a new session");

@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.transport.http;
 
+import dev.openapi2mcp.runtime.auth.InboundAuth;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,9 +18,10 @@ import java.util.logging.Logger;
 
 /**
  * MCP over Streamable HTTP on one endpoint, {@code /mcp}, with sessions, GET event streams, protocol-version checks
- * and DNS-rebinding protection (see {@link OriginPolicy}); or, with {@link HttpTransportOptions#stateless()},
- * without sessions, so that replicas behind a load balancer can share the work (issue 5). Beside {@code /mcp} it
- * answers the probes {@code /healthz} and {@code /readyz} (see {@link HealthEndpoints}).
+ * and DNS-rebinding protection (see {@link OriginPolicy}); optionally over HTTPS and with inbound auth of every
+ * request (issue 5; see {@link McpEndpoint}); or, with {@link HttpTransportOptions#stateless()}, without sessions, so
+ * that replicas behind a load balancer can share the work (issue 5). Beside {@code /mcp} it answers the probes
+ * {@code /healthz} and {@code /readyz} (see {@link HealthEndpoints}).
  *
  * <p>Lifecycle: {@link #start()} binds and serves; {@link #close()} turns {@code /readyz} to 503, refuses new MCP
  * requests, ends sessions and their streams, lets in-flight tool calls finish and be answered within the server's
@@ -37,9 +39,10 @@ public final class StreamableHttpTransport implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private ScheduledExecutorService maintenance;
   private volatile InetSocketAddress address;
+  private volatile InboundAuth auth;
 
   public StreamableHttpTransport(McpServer server, HttpTransportOptions options) {
-    this(server, options, new JdkHttpEngine(options.threads()));
+    this(server, options, new JdkHttpEngine(options.threads(), options.tls()));
   }
 
   public StreamableHttpTransport(McpServer server, HttpTransportOptions options, HttpEngine engine) {
@@ -55,7 +58,8 @@ public final class StreamableHttpTransport implements AutoCloseable {
    *
    * @return the bound address
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
-   * @throws IllegalArgumentException when the host is unknown or an allowed origin is malformed
+   * @throws IllegalArgumentException when the host is unknown, an allowed origin is malformed or the inbound auth
+   *     cannot be built
    */
   public InetSocketAddress start() throws IOException {
     if (!started.compareAndSet(false, true)) {
@@ -63,11 +67,24 @@ public final class StreamableHttpTransport implements AutoCloseable {
     }
     InetAddress host = InetAddress.getByName(options.host());
     OriginPolicy policy = new OriginPolicy(options.allowedOrigins(), host.isLoopbackAddress());
+    // Requests that arrive between binding and building the auth (which needs the bound port) are refused.
     McpEndpoint endpoint = new McpEndpoint(server, sessions, policy, options.maxBodyBytes(), closing::get,
-        options.stateless());
-    // The executor and its HTTP client exist before the transport starts, so serving means ready until closing.
-    HealthEndpoints probes = new HealthEndpoints(() -> !closing.get(), endpoint);
+        () -> auth, options.stateless());
+    // The executor and its HTTP client exist before the transport starts, so the server is ready once the auth is
+    // built and until it closes.
+    HealthEndpoints probes = new HealthEndpoints(() -> auth != null && !closing.get(), endpoint);
     address = engine.start(new InetSocketAddress(host, options.port()), probes);
+    try {
+      auth = options.auth().create(endpoint());
+    } catch (RuntimeException e) {
+      engine.stop(Duration.ZERO);
+      throw e;
+    }
+    if (!host.isLoopbackAddress() && !auth.enabled()) {
+      LOG.warning("listening on " + options.host() + ", which is not a loopback address, without inbound "
+          + "authentication: anyone who can reach this port can call the tools. Configure static tokens or OAuth "
+          + "(see docs/security-inbound.md).");
+    }
     maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "mcp-http-keepalive");
       thread.setDaemon(true);
@@ -86,14 +103,17 @@ public final class StreamableHttpTransport implements AutoCloseable {
     }
   }
 
-  /** The endpoint URL, e.g. {@code http://127.0.0.1:8080/mcp}; only after {@link #start()}. */
+  /**
+   * The endpoint URL, e.g. {@code http://127.0.0.1:8080/mcp} ({@code https} with TLS); only after
+   * {@link #start()}.
+   */
   public URI endpoint() {
     if (address == null) {
       throw new IllegalStateException("not started");
     }
     String host = options.host().contains(":") && !options.host().startsWith("[")
         ? "[" + options.host() + "]" : options.host();
-    return URI.create("http://" + host + ":" + address.getPort() + McpEndpoint.PATH);
+    return URI.create((options.tls() != null ? "https://" : "http://") + host + ":" + address.getPort() + McpEndpoint.PATH);
   }
 
   /** The number of live sessions (for tests and diagnostics). */
