@@ -3,8 +3,11 @@ package dev.openapi2mcp.generator.deploy;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.openapi2mcp.generator.model.SecuritySchemeModel;
 import dev.openapi2mcp.generator.naming.DeploymentNames;
+import dev.openapi2mcp.generator.tool.CatalogApiModel;
 import dev.openapi2mcp.generator.tool.ServerModel;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,13 +16,16 @@ import java.util.TreeMap;
  * The values the deployment templates see, computed from the server model. Every value is safe where the templates
  * put it: names and tags are made of {@code [a-z0-9.-]}, text meant for comments is one line, and the base URL is a
  * double-quoted (JSON, hence YAML) string, so no spec content can break or add YAML structure.
+ *
+ * <p>A service catalog (issue 4) gets what its runtime reads: the credential variables of each API under the prefix
+ * {@code SERVER_NAMESPACE}, and one {@code --base-url NAMESPACE=URL} per API that has a base URL.
  */
 final class DeploymentVariables {
   /** The port the container listens on: the runtime's default HTTP port. */
   static final int PORT = 8080;
 
   static final Set<String> NAMES = Set.of("serverName", "title", "version", "name", "image", "imageTag", "port",
-      "baseUrl", "secretName", "secretLiterals", "credentialEnv");
+      "baseUrlArgs", "secretName", "secretLiterals", "credentialEnv");
 
   private DeploymentVariables() {}
 
@@ -28,8 +34,15 @@ final class DeploymentVariables {
     String tag = DeploymentNames.versionTag(server.version());
     String secret = name + "-credentials";
     Set<String> variables = new LinkedHashSet<>();
-    for (SecuritySchemeModel scheme : server.securitySchemes()) {
-      variables.addAll(DeploymentNames.credentialVariables(server.serverName(), scheme));
+    if (server.apis().isEmpty()) {
+      for (SecuritySchemeModel scheme : server.securitySchemes()) {
+        variables.addAll(DeploymentNames.credentialVariables(server.serverName(), scheme));
+      }
+    }
+    for (CatalogApiModel api : server.apis()) {
+      for (SecuritySchemeModel scheme : api.securitySchemes()) {
+        variables.addAll(DeploymentNames.credentialVariables(server.serverName() + "_" + api.namespace(), scheme));
+      }
     }
     Map<String, String> values = new TreeMap<>();
     values.put("serverName", oneLine(server.serverName()));
@@ -40,11 +53,30 @@ final class DeploymentVariables {
     values.put("imageTag", tag);
     values.put("image", name + "-mcp-server:" + tag);
     values.put("port", Integer.toString(PORT));
-    values.put("baseUrl", server.baseUrl() == null ? "" : quoted(server.baseUrl()));
+    values.put("baseUrlArgs", baseUrlArgs(server));
     values.put("secretName", secret);
     values.put("secretLiterals", secretLiterals(variables));
     values.put("credentialEnv", credentialEnv(variables, secret));
     return values;
+  }
+
+  /**
+   * The {@code args} list items that set the base URLs, comma-separated and quoted; empty when there are none (the
+   * server then needs no arguments, or the user adds them).
+   */
+  private static String baseUrlArgs(ServerModel server) {
+    List<String> args = new ArrayList<>();
+    if (server.apis().isEmpty() && server.baseUrl() != null) {
+      args.add(quoted("--base-url"));
+      args.add(quoted(server.baseUrl()));
+    }
+    for (CatalogApiModel api : server.apis()) {
+      if (api.baseUrl() != null) {
+        args.add(quoted("--base-url"));
+        args.add(quoted(api.namespace() + "=" + api.baseUrl()));
+      }
+    }
+    return String.join(", ", args);
   }
 
   /** {@code --from-literal=NAME=...} for each variable, for the {@code kubectl create secret} hint. */

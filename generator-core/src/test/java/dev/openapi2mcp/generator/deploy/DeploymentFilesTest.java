@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.openapi2mcp.generator.ApiSource;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.model.ParameterIn;
@@ -14,6 +15,7 @@ import dev.openapi2mcp.generator.testing.GeneratedServer;
 import dev.openapi2mcp.generator.testing.Specs;
 import dev.openapi2mcp.generator.tool.ServerModel;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +191,40 @@ class DeploymentFilesTest {
     container(deployment).get("env").forEach(entry -> deployed.add(entry.get("name").asText()));
     assertThat(deployed).isEqualTo(runtimeNames);
     assertThat(deployment.at("/metadata/name").asText()).isEqualTo("secure-shop-v2");
+  }
+
+  /**
+   * Merge of issues 4 and 5: a service catalog's Deployment sets each API's base URL with {@code --base-url NS=URL}
+   * and carries the credential variables the runtime reads for each API, not those of a one-API server.
+   */
+  @Test
+  void aCatalogGetsTheBaseUrlAndCredentialVariablesOfEachApi() throws Exception {
+    Path deploy = temp.resolve("catalog-deploy");
+    GeneratorConfig config = Specs.config("catalog/inventory.yaml", temp.resolve("catalog-src"), "catalog")
+        .withApis(List.of(
+            ApiSource.of(Specs.path("catalog/inventory.yaml").toString()).withNamespace("inventory"),
+            ApiSource.of(Specs.path("catalog/orders.yaml").toString()).withNamespace("orders")))
+        .withDeploymentDirectory(deploy);
+    GeneratedServer server = GeneratedServer.of(config);
+    List<String> runtimeNames = RestToolExecutor.describeCredentials(server.definition()).stream()
+        .map(line -> line.substring(0, line.indexOf(':')))
+        .toList();
+    assertThat(runtimeNames).isNotEmpty().allMatch(name -> name.startsWith("CATALOG_INVENTORY_")
+        || name.startsWith("CATALOG_ORDERS_"));
+
+    JsonNode container = container(yaml(deploy.resolve("kubernetes/deployment.yaml")));
+    List<String> deployed = new ArrayList<>();
+    container.get("env").forEach(entry -> deployed.add(entry.get("name").asText()));
+    assertThat(deployed).isEqualTo(runtimeNames);
+
+    List<String> expectedArgs = new ArrayList<>();
+    for (ApiDefinition api : server.definition().apis()) {
+      expectedArgs.add("--base-url");
+      expectedArgs.add(api.name() + "=" + api.baseUrl());
+    }
+    List<String> args = new ArrayList<>();
+    container.get("args").forEach(arg -> args.add(arg.asText()));
+    assertThat(args).hasSize(4).isEqualTo(expectedArgs);
   }
 
   @Test
