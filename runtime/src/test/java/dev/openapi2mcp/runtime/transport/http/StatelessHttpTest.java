@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.runtime.auth.StaticTokens;
+import dev.openapi2mcp.runtime.http.ExecutorOptions;
+import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
+import dev.openapi2mcp.runtime.http.resilience.RateLimit;
+import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
+import dev.openapi2mcp.runtime.testing.FakeTime;
 import dev.openapi2mcp.runtime.testing.SampleServer;
 import dev.openapi2mcp.runtime.testing.SdkClientChecks;
 import io.modelcontextprotocol.client.McpClient;
@@ -19,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -123,6 +131,49 @@ class StatelessHttpTest {
     HttpTestClient client = replica();
     HttpResponse<String> foreign = client.post(LIST, null, Map.of("Origin", "https://evil.example"));
     assertThat(foreign.statusCode()).isEqualTo(403);
+  }
+
+  /**
+   * Merge of the inbound-auth and rate-limit work with stateless mode: every POST is authenticated on its own, and
+   * with no session to count, the per-session limit counts per authenticated caller across POSTs.
+   */
+  @Test
+  void inboundAuthChecksEveryPostAndThePerSessionLimitCountsPerCaller() throws Exception {
+    String aliceToken = "alice-token-0123456789";
+    String bobToken = "bob-token-0123456789ab";
+    StaticTokens tokens = StaticTokens.parse("test", "alice:" + aliceToken + ",bob:" + bobToken, false, null);
+    List<String> audit = new CopyOnWriteArrayList<>();
+    AtomicReference<McpServer> self = new AtomicReference<>();
+    RateLimitedExecutor limited = new RateLimitedExecutor(SampleServer.executor(self),
+        new RateLimiter(null, RateLimit.parse("2/m"), new FakeTime()), SampleServer.definition(),
+        ExecutorOptions.defaults().withAuditSink(audit::add));
+    McpServer server = new McpServer(SampleServer.definition(), limited, McpServerOptions.defaults());
+    self.set(server);
+    StreamableHttpTransport transport = new StreamableHttpTransport(server, HttpTransportOptions.defaults()
+        .withPort(0).withStateless(true).withAuth(endpoint -> tokens));
+    transport.start();
+    replicas.add(transport);
+    HttpTestClient client = new HttpTestClient(transport.endpoint());
+    String echo = request(3, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}");
+
+    HttpResponse<String> anonymous = client.post(echo, null, Map.of("MCP-Protocol-Version", "2025-11-25"));
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        challenge -> assertThat(challenge).startsWith("Bearer"));
+
+    Map<String, String> alice = Map.of("MCP-Protocol-Version", "2025-11-25",
+        "Authorization", "Bearer " + aliceToken);
+    Map<String, String> bob = Map.of("MCP-Protocol-Version", "2025-11-25", "Authorization", "Bearer " + bobToken);
+    assertThat(client.json(client.post(echo, null, alice)).at("/result/isError").asBoolean()).isFalse();
+    assertThat(client.json(client.post(echo, null, alice)).at("/result/isError").asBoolean()).isFalse();
+    JsonNode refused = client.json(client.post(echo, null, alice)).get("result");
+    assertThat(refused.get("isError").asBoolean()).isTrue();
+    assertThat(refused.at("/content/0/text").asText()).startsWith("Rate limit of 2 calls/min per session");
+    assertThat(client.json(client.post(echo, null, bob)).at("/result/isError").asBoolean())
+        .as("bob has a budget of his own").isFalse();
+    assertThat(audit).filteredOn(line -> line.contains("\"outcome\":\"rate_limited\"")).hasSize(1)
+        .allSatisfy(line -> assertThat(line).contains("token:alice"));
+    assertThat(transport.sessionCount()).isZero();
   }
 
   @Test
