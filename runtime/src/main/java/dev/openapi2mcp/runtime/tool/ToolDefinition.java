@@ -1,8 +1,5 @@
 package dev.openapi2mcp.runtime.tool;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,8 +43,6 @@ public record ToolDefinition(
     String api,
     ToolHandler handler) {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public ToolDefinition {
     Objects.requireNonNull(name, "name");
@@ -81,12 +76,7 @@ public record ToolDefinition(
     Map<String, String> copy = new LinkedHashMap<>();
     values.forEach((argument, json) -> {
       Objects.requireNonNull(argument, "argument");
-      String problem;
-      try {
-        problem = json == null || JSON.readTree(json).isMissingNode() ? "is empty" : null;
-      } catch (JsonProcessingException e) {
-        problem = "is not JSON: " + e.getOriginalMessage();
-      }
+      String problem = JsonValueCheck.problem(json);
       if (problem != null) {
         throw new IllegalArgumentException("the " + kind + " value of argument '" + argument + "' of tool '"
             + tool + "' " + problem);

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -48,9 +47,8 @@ abstract class CatalogScenarios {
     assertThat(names).allMatch(name -> name.matches("(inventory|orders|users|catalog)_\\w+"));
   }
 
-  /** Waits for the overrides branch (issue 4): the texts are those of src/main/openapi2mcp/overrides.yaml. */
+  /** Issue 4: the names and texts are those of src/main/openapi2mcp/overrides.yaml. */
   @Test
-  @Disabled("waits for the overrides file support being merged (issue 4); enable then")
   void showsTheNamesAndTextsOfTheOverridesFile() {
     Map<String, Tool> tools = allTools().stream().collect(Collectors.toMap(Tool::name, tool -> tool));
 
