@@ -2,6 +2,7 @@ package dev.openapi2mcp.generator;
 
 import dev.openapi2mcp.generator.customize.CustomizedOperation;
 import dev.openapi2mcp.generator.customize.Customizer;
+import dev.openapi2mcp.generator.deploy.DeploymentFiles;
 import dev.openapi2mcp.generator.description.DescriptionComposer;
 import dev.openapi2mcp.generator.description.DescriptionTemplate;
 import dev.openapi2mcp.generator.description.TemplateLoader;
@@ -51,7 +52,8 @@ public final class Generator {
   /**
    * Generates the server's sources into {@code config.outputDirectory()}, and lints the tools (see
    * {@link #lint(GeneratorConfig)}): the result carries the lint report, and its files are written to
-   * {@code config.reportDirectory()} when one is set.
+   * {@code config.reportDirectory()} when one is set. When {@code config.deploymentDirectory()} is set, the
+   * deployment files (issue 5) are written there after the sources.
    *
    * @throws GenerationException listing every error found (with the warnings), when the config, the spec, an
    *     overrides file or the description template is invalid, the tools exceed the token budget, or the output
@@ -68,6 +70,7 @@ public final class Generator {
           config.outputDirectory().toString(), null, null));
       throw new GenerationException("Writing to " + config.outputDirectory() + " failed", diagnostics.all());
     }
+    DeploymentFiles.write(config.deploymentDirectory(), pipeline.server(), diagnostics);
     return new GenerationResult(config.outputDirectory(), report.written(), report.unchanged(), report.deleted(),
         pipeline.toolCount(), diagnostics.warnings(), pipeline.lint());
   }
@@ -88,7 +91,11 @@ public final class Generator {
   }
 
   /** What the pipeline made before anything is written to the output directory. */
-  private record Pipeline(List<GeneratedFile> files, int toolCount, LintReport lint, Diagnostics diagnostics) {}
+  private record Pipeline(ServerModel server, List<GeneratedFile> files, LintReport lint, Diagnostics diagnostics) {
+    int toolCount() {
+      return server.tools().size();
+    }
+  }
 
   /**
    * One API's tools before the catalog names them, with what lint needs to know about each, index by index.
@@ -148,7 +155,7 @@ public final class Generator {
       diagnostics.add(configError(lint.budgetMessage()));
     }
     diagnostics.throwIfErrors("The tools of " + config.inputSpec() + " do not pass lint");
-    return new Pipeline(files, server.tools().size(), lint, diagnostics);
+    return new Pipeline(server, files, lint, diagnostics);
   }
 
   /**

@@ -30,6 +30,8 @@ import java.util.function.UnaryOperator;
  * @param tokenBudget the most tokens the whole {@code tools/list} answer may take by lint's estimate, or null for
  *     no limit; a run over it fails, naming the largest tools
  * @param reportDirectory where lint writes {@code lint.md} and {@code tools-list.json}, or null for nowhere
+ * @param deploymentDirectory where the deployment files (Dockerfile, Kubernetes manifests) are written, or null for
+ *     none (issue 5)
  */
 public record GeneratorConfig(
     List<ApiSource> apis,
@@ -42,7 +44,8 @@ public record GeneratorConfig(
     FileParts fileParts,
     SchemaBudget schemaBudget,
     Integer tokenBudget,
-    Path reportDirectory) {
+    Path reportDirectory,
+    Path deploymentDirectory) {
 
   public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
 
@@ -64,12 +67,20 @@ public record GeneratorConfig(
     }
   }
 
-  /** A config without token budget or report directory. */
+  /** A config without deployment files. */
+  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
+      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
+      SchemaBudget schemaBudget, Integer tokenBudget, Path reportDirectory) {
+    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
+        fileParts, schemaBudget, tokenBudget, reportDirectory, null);
+  }
+
+  /** A config without token budget, report directory or deployment files. */
   public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
       Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
       SchemaBudget schemaBudget) {
     this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
-        fileParts, schemaBudget, null, null);
+        fileParts, schemaBudget, null, null, null);
   }
 
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName,
@@ -94,7 +105,7 @@ public record GeneratorConfig(
 
   public GeneratorConfig withApis(List<ApiSource> values) {
     return new GeneratorConfig(values, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
   }
 
   /** Applies {@code change} to every API; the usual way to set a per-API option on a plain server. */
@@ -114,28 +125,34 @@ public record GeneratorConfig(
 
   public GeneratorConfig withAllowRemoteRefs(boolean allow) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allow, fileParts, schemaBudget, tokenBudget, reportDirectory);
+        maxToolNameLength, allow, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
   }
 
   public GeneratorConfig withFileParts(FileParts mode) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, mode, schemaBudget, tokenBudget, reportDirectory);
+        maxToolNameLength, allowRemoteRefs, mode, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
   }
 
   public GeneratorConfig withSchemaBudget(SchemaBudget budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, budget, tokenBudget, reportDirectory);
+        maxToolNameLength, allowRemoteRefs, fileParts, budget, tokenBudget, reportDirectory, deploymentDirectory);
   }
 
   /** @param budget the most tokens {@code tools/list} may take, or null for no limit */
   public GeneratorConfig withTokenBudget(Integer budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, budget, reportDirectory);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, budget, reportDirectory, deploymentDirectory);
   }
 
   /** @param directory where lint writes its report files, or null for nowhere */
   public GeneratorConfig withReportDirectory(Path directory) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, directory);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, directory, deploymentDirectory);
+  }
+
+  /** @param directory where the deployment files are written, or null for none */
+  public GeneratorConfig withDeploymentDirectory(Path directory) {
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, directory);
   }
 }

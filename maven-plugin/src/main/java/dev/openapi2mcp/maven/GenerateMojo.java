@@ -1,18 +1,12 @@
 package dev.openapi2mcp.maven;
 
-import dev.openapi2mcp.generator.ApiSource;
-import dev.openapi2mcp.generator.Diagnostic;
-import dev.openapi2mcp.generator.GenerationException;
-import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
-import dev.openapi2mcp.generator.Reports;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,9 +18,8 @@ import org.apache.maven.project.MavenProject;
  * Generates the Java sources of an MCP server from an OpenAPI description and adds them to the compile source
  * roots.
  *
- * <p>This goal only maps its parameters onto {@link GeneratorConfig}, calls {@link Generator#run(GeneratorConfig)} and reports
- * what came back: warnings (with their location) as warnings, a one-line summary, and a failure listing every
- * diagnostic when generation fails. Everything else belongs to the generator.
+ * <p>This goal only maps its parameters onto {@link GeneratorConfig}, calls {@link Generator#run(GeneratorConfig)} and
+ * reports what came back (see {@link GenerationLog}). Everything else belongs to the generator.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
@@ -113,6 +106,13 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "openapi2mcp.reportDirectory")
   private File reportDirectory;
 
+  /**
+   * Where the deployment files go (a Dockerfile running the server stateless over HTTP, Kubernetes Deployment,
+   * Service and HorizontalPodAutoscaler); none are written when unset.
+   */
+  @Parameter(property = "openapi2mcp.deploymentDirectory")
+  private File deploymentDirectory;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -122,21 +122,7 @@ public class GenerateMojo extends AbstractMojo {
       getLog().info("openapi2mcp: skipped (openapi2mcp.skip=true)");
       return;
     }
-    GeneratorConfig config = toConfig();
-    GenerationResult result;
-    try {
-      result = Generator.run(config);
-    } catch (GenerationException e) {
-      e.diagnostics().stream()
-          .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
-          .forEach(d -> getLog().warn(Reports.warning(d)));
-      // No cause attached: Maven would print the cause's message after ours, listing every diagnostic twice.
-      throw new MojoFailureException(Reports.failure(config.apis().stream().map(ApiSource::inputSpec)
-          .collect(Collectors.joining(", ")), e));
-    }
-    result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
-    getLog().info(Reports.summary(serverName, result));
-    Reports.lint(serverName, result).lines().forEach(getLog()::info);
+    GenerationLog.generate(toConfig(), serverName, getLog());
     // Added even when nothing changed: every build needs the root to compile the generated sources.
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
   }
@@ -152,7 +138,8 @@ public class GenerateMojo extends AbstractMojo {
           .withFileParts(FileParts.parse(fileParts))
           .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes))
           .withTokenBudget(tokenBudget)
-          .withReportDirectory(reportDirectory == null ? null : reportDirectory.toPath());
+          .withReportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
+          .withDeploymentDirectory(deploymentDirectory == null ? null : deploymentDirectory.toPath());
     } catch (IllegalArgumentException e) {
       // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
       throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());

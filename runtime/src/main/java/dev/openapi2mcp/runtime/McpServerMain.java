@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code --max-file-size}, the inbound security options of the HTTP transport ({@code --tls-keystore},
  * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), {@code --confirm-destructive},
  * {@code --confirm-timeout}, {@code --connect-timeout}, {@code --read-timeout}, {@code --call-timeout},
- * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --audit-log},
+ * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --stateless}, {@code --audit-log},
  * {@code --redact-header}, {@code --help}. See {@link Launcher} for the behaviour and exit codes; this class only
  * wires the real process, the executors (one per API, behind a {@link ToolDispatcher}), when a rate limit is set the
  * {@link RateLimitedExecutor} in front of them, and when OpenTelemetry is on the class path the

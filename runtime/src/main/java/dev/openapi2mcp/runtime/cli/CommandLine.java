@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * The options of a generated server's command line. Options take their value as the next argument or after
  * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin} and {@code --redact-header},
  * which accumulate, and {@code --base-url NAME=URL}, which sets the base URL of one API of a service catalog
- * (issue 4) each time.
+ * (issue 4) each time. {@code --confirm-destructive} and {@code --stateless} are flags and take no value.
  *
  * @param baseUrl the {@code --base-url URL} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
@@ -39,12 +39,14 @@ import java.util.regex.Pattern;
  * @param resilience the timeouts, retries and rate limits toward the API (issue 5)
  * @param apiBaseUrls the {@code --base-url NAME=URL} values by API name, sorted by name
  * @param audit where the audit trail goes and what it also redacts (issue 5)
+ * @param stateless {@code --stateless}: serve HTTP without sessions, so that replicas can share the work (issue 5);
+ *     only with {@link Transport#HTTP} and not with {@code --confirm-destructive}, whose elicitation needs a session
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
     Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
     InboundOptions inbound, ResilienceOptions resilience,
-    Map<String, String> apiBaseUrls, AuditOptions audit) {
+    Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -63,16 +65,19 @@ public record CommandLine(
     Objects.requireNonNull(audit, "audit");
   }
 
-  /** With the default audit trail (standard error, built-in redaction). */
+  /** With the default audit trail (standard error, built-in redaction) and sessions (not {@code --stateless}). */
   public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
       Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
       InboundOptions inbound, ResilienceOptions resilience, Map<String, String> apiBaseUrls) {
     this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
-        confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, AuditOptions.defaults());
+        confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, AuditOptions.defaults(), false);
   }
 
-  /** Without inbound security, confirmation or base URLs per API; default timeouts and retries, no rate limits. */
+  /**
+   * Without inbound security, confirmation, base URLs per API or {@code --stateless}; default timeouts and retries,
+   * no rate limits.
+   */
   public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
       Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
@@ -120,6 +125,7 @@ public record CommandLine(
     Duration confirmTimeout = null;
     ResilienceOptions resilience = ResilienceOptions.defaults();
     AuditOptions audit = AuditOptions.defaults();
+    boolean stateless = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -135,7 +141,11 @@ public record CommandLine(
         if (equals >= 0) {
           throw new UsageException("option " + name + " takes no value");
         }
-        confirmDestructive = true;
+        if (name.equals(STATELESS)) {
+          stateless = true;
+        } else {
+          confirmDestructive = true;
+        }
         continue;
       }
       if (equals >= 0) {
@@ -173,12 +183,28 @@ public record CommandLine(
       }
     }
     inbound.check(transport);
+    checkStateless(stateless, transport, confirmDestructive);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit);
+        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit, stateless);
   }
 
+  private static final String STATELESS = "--stateless";
+
   /** Options that take no value. */
-  private static final List<String> FLAGS = List.of("--confirm-destructive");
+  private static final List<String> FLAGS = List.of("--confirm-destructive", STATELESS);
+
+  private static void checkStateless(boolean stateless, Transport transport, boolean confirmDestructive)
+      throws UsageException {
+    if (stateless && transport != Transport.HTTP) {
+      throw new UsageException(STATELESS + " applies only to --transport http");
+    }
+    if (stateless && confirmDestructive) {
+      // The user's answer comes back in a later POST, which a load balancer may send to another replica.
+      throw new UsageException("--confirm-destructive cannot be combined with " + STATELESS + ": confirming asks the"
+          + " user through elicitation, whose answer must reach the same server in the same session; run with"
+          + " sessions (and sticky routing) to confirm destructive tools");
+    }
+  }
 
   private static boolean isKnown(String name) {
     return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || AuditOptions.NAMES.contains(name)

@@ -117,7 +117,8 @@ public final class Launcher {
         .withPort(options.port())
         .withAllowedOrigins(options.allowedOrigins())
         .withTls(inbound.tls())
-        .withAuth(inbound.auth());
+        .withAuth(inbound.auth())
+        .withStateless(options.stateless());
     StreamableHttpTransport transport = new StreamableHttpTransport(server, httpOptions);
     try {
       transport.start();
@@ -131,7 +132,8 @@ public final class Launcher {
       transport.close();
       return fail(FAILED, "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
     }
-    context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint());
+    context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint()
+        + (options.stateless() ? " (stateless)" : ""));
     context.err().flush();
     AutoCloseable hook = context.shutdownHooks().register(transport::close);
     try {

@@ -31,6 +31,9 @@ public final class Usage {
       option(text, "--base-url URL", "base URL of the API (default: "
           + (definition.baseUrl() != null ? definition.baseUrl() : "none; this option is required") + ")");
     }
+    option(text, "--stateless", "with --transport http: no sessions, every request served on its own, so that");
+    option(text, "", "replicas behind a load balancer can share the work (no GET event stream,");
+    option(text, "", "no --confirm-destructive, cancellation ignored)");
     option(text, "--allow-origin ORIGIN", "also accept browser requests from ORIGIN with --transport http,");
     option(text, "", "e.g. https://app.example.com (repeatable; loopback origins are always accepted)");
     option(text, "--max-response-bytes N", "the most bytes of an API response returned to the model; more is cut,");

@@ -40,6 +40,20 @@ public final class McpSession {
     this.caller = Objects.requireNonNull(caller, "caller");
   }
 
+  /**
+   * A session for one stateless HTTP request (issue 5): no id, already initialized with {@code revision} (which the
+   * {@code MCP-Protocol-Version} header names instead of a handshake) and with a ready client. It lives as long as
+   * the request; nothing about it outlasts the response. It declares no client capabilities, since no
+   * {@code initialize} reached this replica: the server never sends it requests such as elicitation, whose answer
+   * would arrive in another POST, perhaps at another replica.
+   */
+  public static McpSession stateless(String caller, ProtocolRevision revision) {
+    McpSession session = new McpSession(null, caller);
+    session.initialize(revision, "", null);
+    session.markClientReady();
+    return session;
+  }
+
   /** The transport's session id, or null when the transport has none (stdio). */
   public String id() {
     return id;

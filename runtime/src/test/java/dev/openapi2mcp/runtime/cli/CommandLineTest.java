@@ -118,4 +118,22 @@ class CommandLineTest {
     assertThat(error("--confirm-timeout", "0")).contains("--confirm-timeout must be a number of seconds");
     assertThat(error("--confirm-timeout", "5m")).contains("was '5m'");
   }
+
+  /** Issue 5: --stateless is a flag, only for HTTP, and excludes what needs a session. */
+  @Test
+  void statelessIsAFlagForHttpOnly() throws Exception {
+    assertThat(CommandLine.parse().stateless()).isFalse();
+    CommandLine line = CommandLine.parse("--stateless", "--transport", "http", "--port", "9090");
+    assertThat(line.stateless()).isTrue();
+    assertThat(line.port()).as("the flag takes no value, so --transport is read as the next option")
+        .isEqualTo(9090);
+    assertThat(line.transport()).isEqualTo(CommandLine.Transport.HTTP);
+    assertThat(error("--stateless=true", "--transport", "http")).isEqualTo("option --stateless takes no value");
+    assertThat(error("--stateless")).contains("--stateless applies only to --transport http");
+    assertThat(error("--stateless", "--transport", "http", "--confirm-destructive"))
+        .as("elicitation answers arrive in a later POST, perhaps at another replica")
+        .contains("--confirm-destructive cannot be combined with --stateless");
+    assertThat(CommandLine.parse("--stateless", "--transport", "http", "--rate-limit-per-session", "5/s")
+        .resilience().rateLimitPerSession()).as("counted per caller when there are no sessions").isNotNull();
+  }
 }
