@@ -75,9 +75,12 @@ final class ChildServer implements AutoCloseable {
     throw new AssertionError("the server did not report its port; stderr:\n" + stderr);
   }
 
-  /** Sends SIGTERM, as {@code kill}, Kubernetes and systemd do. */
+  /**
+   * Sends SIGTERM, as {@code kill}, Kubernetes and systemd do. Through the process handle, because
+   * {@link Process#destroy()} also closes this side's pipes, which a real signal does not.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /** Waits for the process to end and returns its exit code. */
