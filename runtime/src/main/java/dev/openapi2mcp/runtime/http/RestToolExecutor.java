@@ -218,6 +218,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
         try (CallChannel.Registration abort = channel.onCancel(call::cancel);
             Response response = send(call, request, channel)) {
+          // Known before the body is read, so that a body that breaks off is not reported as no answer at all.
+          status = response.code();
           ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
           result = withNote(mapped.result(), retries.summary());
           outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : mapped.outcome();
@@ -234,7 +236,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
                 + request.describe() + " was aborted.");
             outcome = Outcome.CANCELLED;
           } else {
-            result = withNote(ToolResult.error(NetworkFailures.describe(e, request, options)), retries.summary());
+            result = withNote(ToolResult.error(NetworkFailures.describe(e, request, options, status)), retries.summary());
             outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : Outcome.NETWORK_ERROR;
             channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "no answer from the API ("
                 + e.getClass().getSimpleName() + ")"));

@@ -35,6 +35,7 @@ public final class McpServer implements AutoCloseable {
   private final ToolsCallHandler toolsCall;
   private final MethodTable methods;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CompletableFuture<Boolean> closing = new CompletableFuture<>();
 
   /**
    * @throws IllegalArgumentException when a tool's schema is not a JSON object (the message names the tool)
@@ -199,18 +200,33 @@ public final class McpServer implements AutoCloseable {
 
   /**
    * Stops taking tool calls and waits up to {@code grace} for running ones to finish (their responses are still
-   * delivered). Idempotent.
+   * delivered). Idempotent; a later call waits until the first one has finished, so that whoever closes (end of
+   * input, a shutdown hook) never returns while calls are still being answered.
    *
    * @return whether all calls finished in time
    */
   public boolean close(Duration grace) {
     if (!closed.compareAndSet(false, true)) {
-      return true;
+      // Issue 5: on stdio, end of input and SIGTERM both close; a hook that returned at once let the JVM halt
+      // with the calls in flight unanswered.
+      try {
+        return closing.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (ExecutionException e) {
+        return false;
+      }
     }
-    boolean finished = pool.shutdown(grace);
-    if (!finished) {
-      LOG.warning(() -> "tool calls still running after " + grace.toMillis() + " ms; interrupted them");
+    boolean finished = false;
+    try {
+      finished = pool.shutdown(grace);
+      if (!finished) {
+        LOG.warning(() -> "tool calls still running after " + grace.toMillis() + " ms; interrupted them");
+      }
+      return finished;
+    } finally {
+      closing.complete(finished);
     }
-    return finished;
   }
 }
