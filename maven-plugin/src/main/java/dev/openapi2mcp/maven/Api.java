@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * One {@code <api>} of the {@code apis} parameter: an API of a service catalog (issue 4). Maven sets the fields from
- * the POM; {@link ApiSources} maps them onto the generator's {@code ApiSource}. Filters will join these fields.
+ * the POM, the filter rules included ({@link FilterRules}: they replace the goal's top-level lists when any is given);
+ * {@link ApiSources} maps them onto the generator's {@code ApiSource}.
  */
-public class Api {
+public class Api extends FilterRules {
   /** The OpenAPI description: a file path (relative to the project directory) or a URL. Required. */
   String spec;
 
@@ -20,6 +21,6 @@ public class Api {
   /** Values for the variables of the spec's first server. */
   Map<String, String> serverVariables;
 
-  /** The overrides file (YAML) of this API's tools, or none. */
+  /** The overrides file (YAML) of this API's tools, instead of the goal's {@code overrides}; or none. */
   File overrides;
 }

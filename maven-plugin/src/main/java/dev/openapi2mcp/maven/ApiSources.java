@@ -8,17 +8,22 @@ import java.util.Map;
 
 /**
  * Maps the goal's API parameters onto the generator's {@link ApiSource}s: either {@code inputSpec} (a server of one
- * API, with the top-level {@code serverUrl} and {@code serverVariables}) or {@code apis} (a service catalog, issue 4,
- * each {@code <api>} with its own), never both and never neither.
+ * API, with the top-level {@code serverUrl}, {@code serverVariables}, filter and overrides) or {@code apis} (a service
+ * catalog, issue 4, each {@code <api>} with its own), never both and never neither.
+ *
+ * <p>In a catalog, an {@code <api>}'s own filter lists and overrides file replace the top-level ones; without its
+ * own, an API takes the top-level ones (see {@link FilterRules#over}).
  */
 final class ApiSources {
   private ApiSources() {}
 
   /**
+   * @param filter the top-level filter rules
+   * @param overrides the top-level overrides file (explicit or found at the conventional place), or null
    * @throws IllegalArgumentException naming the parameter at fault
    */
   static List<ApiSource> of(String inputSpec, String serverUrl, Map<String, String> serverVariables, List<Api> apis,
-      Path basedir) {
+      FilterRules filter, Path overrides, Path basedir) {
     boolean hasApis = apis != null && !apis.isEmpty();
     boolean hasSpec = inputSpec != null && !inputSpec.isBlank();
     if (hasApis == hasSpec) {
@@ -29,7 +34,9 @@ final class ApiSources {
     if (hasSpec) {
       return List.of(ApiSource.of(SpecLocation.resolve(inputSpec, basedir))
           .withServerUrl(serverUrl)
-          .withServerVariables(serverVariables == null ? Map.of() : serverVariables));
+          .withServerVariables(serverVariables == null ? Map.of() : serverVariables)
+          .withFilter(filter.toFilter())
+          .withOverrides(overrides));
     }
     if (serverUrl != null || (serverVariables != null && !serverVariables.isEmpty())) {
       throw new IllegalArgumentException("serverUrl and serverVariables belong inside each <api> when apis is set");
@@ -45,7 +52,8 @@ final class ApiSources {
           .withNamespace(api.namespace)
           .withServerUrl(api.serverUrl)
           .withServerVariables(api.serverVariables == null ? Map.of() : api.serverVariables)
-          .withOverrides(api.overrides == null ? null : api.overrides.toPath()));
+          .withFilter(api.over(filter))
+          .withOverrides(api.overrides == null ? overrides : api.overrides.toPath()));
     }
     return sources;
   }
