@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The command line of the generator, for builds without Maven and for corpus runs: {@code generate} maps its
- * options onto {@link GeneratorConfig} and calls {@link Generator#run(GeneratorConfig)}; nothing else.
+ * options onto {@link GeneratorConfig} and calls {@link Generator#run(GeneratorConfig)}, {@code lint} calls
+ * {@link Generator#lint(GeneratorConfig)}; nothing else.
  *
  * <p>Output: the summary and requested texts (help, version) on {@code out}; warnings, failures and usage errors
  * on {@code err}. {@link #run} returns the exit status and never calls {@code System.exit}, so that it can be
@@ -18,9 +19,12 @@ import java.util.List;
  */
 public final class Cli {
 
-  /** Generated (warnings may have been printed), or help or version printed. */
+  /** Generated or linted (warnings may have been printed), or help or version printed. */
   public static final int OK = 0;
-  /** The generator refused: the config, the spec or the template is invalid, or the output cannot be written. */
+  /**
+   * The generator refused: the config, the spec, the overrides or the template is invalid, the tools exceed the
+   * token budget, or the output cannot be written. {@code generate} and {@code lint} fail alike.
+   */
   public static final int GENERATION_FAILED = 1;
   /** The command line itself is wrong: unknown command or option, missing or bad value, missing option. */
   public static final int USAGE_ERROR = 2;
@@ -69,12 +73,14 @@ public final class Cli {
         out.println("openapi2mcp " + Version.current());
         return OK;
       }
-      case "generate" -> {
+      case "generate", "lint" -> {
         if (rest.contains("--help") || rest.contains("-h")) {
           out.print(Usage.text());
           return OK;
         }
-        return generate(GenerateOptions.parse(rest).toConfig());
+        return command.equals("generate")
+            ? generate(GenerateOptions.parse(rest).toConfig())
+            : lint(GenerateOptions.parseLint(rest).toLintConfig());
       }
       default -> throw new UsageException(command.startsWith("-")
           ? "unknown option '" + command + "': options go after the command, e.g. generate " + command
@@ -93,6 +99,23 @@ public final class Cli {
     result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));
     out.println(Reports.summary(config.serverName(), result));
     out.println(Reports.lint(config.serverName(), result));
+    return OK;
+  }
+
+  /** Lint alone: the same warnings and table as {@code generate}, no sources; the report files when asked for. */
+  private int lint(GeneratorConfig config) {
+    GenerationResult result;
+    try {
+      result = Generator.lint(config);
+    } catch (GenerationException e) {
+      err.println(Reports.failure(config.inputSpec(), e));
+      return GENERATION_FAILED;
+    }
+    result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));
+    out.println(Reports.lint(config.serverName(), result));
+    if (config.reportDirectory() != null) {
+      out.println(CliMessages.reportFiles(config.reportDirectory()));
+    }
     return OK;
   }
 }

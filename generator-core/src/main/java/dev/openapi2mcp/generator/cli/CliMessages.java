@@ -2,6 +2,8 @@ package dev.openapi2mcp.generator.cli;
 
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.Reports;
+import dev.openapi2mcp.generator.lint.ReportFiles;
+import java.nio.file.Path;
 
 /** The lines only the command line prints; the run's summary and failure texts are the shared {@link Reports}. */
 final class CliMessages {
@@ -11,6 +13,12 @@ final class CliMessages {
   /** One warning with its location, marked as a warning since stderr carries no level: {@code openapi2mcp: warning: …}. */
   static String warning(Diagnostic diagnostic) {
     return Reports.PREFIX + "warning: " + diagnostic;
+  }
+
+  /** Where lint's report files went, e.g. {@code openapi2mcp: lint report: reports/lint.md, reports/tools-list.json}. */
+  static String reportFiles(Path directory) {
+    return Reports.PREFIX + "lint report: " + directory.resolve(ReportFiles.LINT_MD) + ", "
+        + directory.resolve(ReportFiles.TOOLS_LIST_JSON);
   }
 
   /** A usage error and where to look for the right usage. */

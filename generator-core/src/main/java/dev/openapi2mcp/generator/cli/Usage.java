@@ -3,14 +3,14 @@ package dev.openapi2mcp.generator.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The help text, built from the option table so that it cannot drift from what the parser accepts. */
+/** The help text, built from the option tables so that it cannot drift from what the parser accepts. */
 public final class Usage {
 
   /** How the README and the help refer to the program. */
   public static final String PROGRAM = "java -jar openapi2mcp-cli.jar";
 
   /** Width of the option column; descriptions wrap so that lines stay within {@link #WIDTH}. */
-  private static final int OPTION_COLUMN = 29;
+  private static final int OPTION_COLUMN = 30;
 
   private static final int WIDTH = 100;
 
@@ -18,21 +18,43 @@ public final class Usage {
 
   public static String text() {
     StringBuilder text = new StringBuilder();
-    text.append("Usage: ").append(PROGRAM).append(" generate")
-        .append(synopsis(GenerateOptions.TABLE)).append(" [options]\n");
-    text.append("       ").append(PROGRAM).append(" help | --help | --version\n\n");
-    text.append("Generates the Java sources of an MCP server from an OpenAPI description, one tool per operation,\n");
-    text.append("to be compiled against openapi2mcp-runtime.\n\n");
-    text.append("Options of generate (each takes one value: --option VALUE or --option=VALUE):\n");
+    text.append("Usage: ").append(PROGRAM).append(" generate APIS").append(requiredSynopsis()).append(" [options]\n");
+    text.append("       ").append(PROGRAM).append(" lint APIS [options]\n");
+    text.append("       ").append(PROGRAM).append(" help | --help | --version\n");
+    text.append("APIS is ").append(synopsisOf("--spec")).append(" for a server of one API, or ")
+        .append(synopsisOf("--api")).append(", repeated, for a catalog.\n\n");
+    text.append("generate writes the Java sources of an MCP server, one tool per operation, to be compiled\n");
+    text.append("against openapi2mcp-runtime. lint runs the same steps without writing sources: it prints the\n");
+    text.append("lint table and the warnings, and writes lint.md and tools-list.json with --report-dir.\n\n");
+    text.append("Options (--option VALUE or --option=VALUE; a flag takes no value):\n");
     for (Option<GenerateOptions> option : GenerateOptions.TABLE) {
-      List<String> lines = wrap((option.required() ? "required: " : "") + option.description());
+      List<String> lines = wrap(marks(option) + option.description());
       for (int i = 0; i < lines.size(); i++) {
         text.append(String.format("  %-" + OPTION_COLUMN + "s %s%n", i == 0 ? option.synopsis() : "", lines.get(i)));
       }
     }
-    text.append("\nExit status: 0 generated, 1 generation failed (every problem is listed), 2 usage error,\n");
-    text.append("3 internal error.\n");
+    text.append("\nFilter: an operation becomes a tool when it matches some --include-* rule (if any is given),\n");
+    text.append("no --exclude-* rule, one --method (if any is given), and is safe (with --read-only). A tag,\n");
+    text.append("operationId or method that does not exist fails the run. See docs/customization.md.\n");
+    text.append("\nExit status: 0 generated or linted (warnings may have been printed); 1 failed: the spec,\n");
+    text.append("the configuration or the overrides are invalid, or the tools exceed --token-budget (every\n");
+    text.append("problem is listed); 2 usage error; 3 internal error.\n");
     return text.toString();
+  }
+
+  /** What the usage says before an option's description: whether it is required, repeatable, generate's alone. */
+  static String marks(Option<GenerateOptions> option) {
+    List<String> marks = new ArrayList<>();
+    if (GenerateOptions.GENERATE_ONLY.contains(option.name())) {
+      marks.add("generate only");
+    }
+    if (option.required()) {
+      marks.add("required");
+    }
+    if (option.repeatable()) {
+      marks.add("repeatable");
+    }
+    return marks.isEmpty() ? "" : String.join(", ", marks) + ": ";
   }
 
   /** Splits a description into lines that fit beside the option column, breaking between words. */
@@ -51,10 +73,14 @@ public final class Usage {
     return lines;
   }
 
-  /** The required options, e.g. {@code  --spec FILE|URL --package PACKAGE}. */
-  private static String synopsis(List<Option<GenerateOptions>> options) {
+  /** The required options of generate, e.g. {@code  --package PACKAGE --out DIR}. */
+  private static String requiredSynopsis() {
     StringBuilder synopsis = new StringBuilder();
-    options.stream().filter(Option::required).forEach(o -> synopsis.append(' ').append(o.synopsis()));
+    GenerateOptions.TABLE.stream().filter(Option::required).forEach(o -> synopsis.append(' ').append(o.synopsis()));
     return synopsis.toString();
+  }
+
+  private static String synopsisOf(String name) {
+    return GenerateOptions.TABLE.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow().synopsis();
   }
 }

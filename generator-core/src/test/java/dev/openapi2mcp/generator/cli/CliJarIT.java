@@ -2,10 +2,14 @@ package dev.openapi2mcp.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.generator.ApiSource;
 import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.Reports;
+import dev.openapi2mcp.generator.ToolFilter;
 import dev.openapi2mcp.generator.testing.Specs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +106,57 @@ class CliJarIT {
 
     assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
     assertThat(run.out()).startsWith("openapi2mcp: legacy: 1 tool;");
+    assertThat(CliTest.files(work.resolve("gen"))).isNotEmpty().isEqualTo(CliTest.files(work.resolve("direct")));
+  }
+
+  @Test
+  void lintsWithAFilterPrintingTheTableAndWritingTheReport() throws Exception {
+    Path spec = copySpec("petstore.json");
+    ToolFilter readOnly = new ToolFilter(null, null, null, null, null, null, null, true);
+    GenerationResult direct = Generator.lint(new GeneratorConfig(spec.toString(), work.resolve("unused"), PACKAGE,
+        "petstore").withEachApi(api -> api.withFilter(readOnly)));
+    GenerationResult unfiltered = Generator.lint(new GeneratorConfig(spec.toString(), work.resolve("unused"),
+        PACKAGE, "petstore"));
+
+    Run run = runJar("lint", "--spec", "petstore.json", "--read-only", "--report-dir", "reports");
+
+    assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
+    Path reports = Path.of("reports");
+    assertThat(run.out()).isEqualTo(Reports.lint("petstore", direct) + System.lineSeparator()
+        + "openapi2mcp: lint report: " + reports.resolve("lint.md") + ", " + reports.resolve("tools-list.json")
+        + System.lineSeparator());
+    assertThat(run.err()).isEmpty();
+    JsonNode tools = new ObjectMapper().readTree(work.resolve("reports/tools-list.json").toFile()).get("tools");
+    assertThat(tools).hasSize(direct.toolCount()).allSatisfy(tool ->
+        assertThat(tool.at("/annotations/readOnlyHint").asBoolean()).as("%s", tool.get("name")).isTrue());
+    assertThat(direct.toolCount()).isLessThan(unfiltered.toolCount());
+    assertThat(work.resolve("gen")).doesNotExist();
+  }
+
+  @Test
+  void lintOverTheTokenBudgetExitsOne() throws Exception {
+    copySpec("petstore.json");
+
+    Run run = runJar("lint", "--spec", "petstore.json", "--token-budget", "100");
+
+    assertThat(run.status()).isEqualTo(Cli.GENERATION_FAILED);
+    assertThat(run.err()).startsWith("openapi2mcp: generation from petstore.json failed with 1 error:")
+        .contains("over the token budget of 100");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void generatesACatalogFromApiOptions() throws Exception {
+    Path inventory = copySpec("catalog/inventory.yaml");
+    Path orders = copySpec("catalog/orders.yaml");
+    Generator.run(new GeneratorConfig(List.of(ApiSource.of(inventory.toString()).withNamespace("inventory"),
+        ApiSource.of(orders.toString()).withNamespace("orders")), work.resolve("direct"), PACKAGE, "shop", null,
+        GeneratorConfig.DEFAULT_MAX_TOOL_NAME_LENGTH, false, null, null));
+
+    Run run = runJar("generate", "--api", "inventory=inventory.yaml", "--api=orders=orders.yaml",
+        "--server-name", "shop", "--package", PACKAGE, "--out", "gen");
+
+    assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
     assertThat(CliTest.files(work.resolve("gen"))).isNotEmpty().isEqualTo(CliTest.files(work.resolve("direct")));
   }
 

@@ -2,13 +2,17 @@ package dev.openapi2mcp.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.generator.ApiSource;
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.Reports;
+import dev.openapi2mcp.generator.ToolFilter;
+import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.testing.Specs;
+import dev.openapi2mcp.generator.tool.FileParts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,169 @@ class CliTest {
     assertThat(files(viaCli)).isNotEmpty().isEqualTo(files(direct));
     // The options changed the output: the comparison above would not notice options that were dropped.
     assertThat(files(viaCli)).isNotEqualTo(files(dir.resolve("defaults")));
+  }
+
+  @Test
+  void filtersOverridesAndTheOptionsOfIssue3ReachTheGenerator() throws Exception {
+    String spec = Specs.path("customize/shop.yaml").toString();
+    Path overrides = Specs.path("customize/shop-overrides.yaml");
+    Path viaCli = dir.resolve("cli");
+    Path direct = dir.resolve("direct");
+
+    Run run = run("generate", "--spec", spec, "--package", PACKAGE, "--out", viaCli.toString(),
+        "--include-tag", "pet", "--include-tag", "store", "--exclude-operation", "orderOptions",
+        "--method", "get", "--method", "POST", "--overrides", overrides.toString(),
+        "--server-url", "https://staging.shop.example.com/v1", "--file-parts", "both",
+        "--schema-max-depth", "6", "--deployment-dir", dir.resolve("cli-deploy").toString());
+    ToolFilter filter = new ToolFilter(Set.of("pet", "store"), null, null, Set.of("orderOptions"), null, null,
+        Set.of("get", "POST"), false);
+    GenerationResult expected = Generator.run(new GeneratorConfig(spec, direct, PACKAGE, "shop")
+        .withEachApi(api -> api.withFilter(filter).withOverrides(overrides))
+        .withServerUrl("https://staging.shop.example.com/v1")
+        .withFileParts(FileParts.BOTH)
+        .withSchemaBudget(new SchemaBudget(6, SchemaBudget.DEFAULT_MAX_BYTES))
+        .withDeploymentDirectory(dir.resolve("direct-deploy")));
+    GenerationResult plain = Generator.run(new GeneratorConfig(spec, dir.resolve("plain"), PACKAGE, "shop"));
+
+    assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
+    assertThat(files(viaCli)).isNotEmpty().isEqualTo(files(direct));
+    assertThat(files(dir.resolve("cli-deploy"))).isNotEmpty().isEqualTo(files(dir.resolve("direct-deploy")));
+    // The filter took effect: the comparison above would not notice options that were dropped on both sides.
+    assertThat(expected.toolCount()).isLessThan(plain.toolCount());
+    assertThat(run.out()).startsWith("openapi2mcp: shop: " + expected.toolCount() + " tools;");
+    assertThat(files(viaCli).get("com/example/cli/ShopServer.java")).contains("https://staging.shop.example.com/v1");
+  }
+
+  @Test
+  void apiOptionsMakeACatalogWithOneOverridesFileForEveryApi() throws Exception {
+    Path overrides = dir.resolve("catalog-overrides.yaml");
+    Files.writeString(overrides, """
+        apis:
+          inventory:
+            operations:
+              listItems: { title: Everything in stock }
+          orders:
+            operations:
+              createItem: { enabled: false }
+        """);
+    String inventory = Specs.path("catalog/inventory.yaml").toString();
+    String orders = Specs.path("catalog/orders.yaml").toString();
+    Path viaCli = dir.resolve("cli");
+
+    Run run = run("generate", "--api", "inventory=" + inventory, "--api", "orders=" + orders,
+        "--server-name", "shop", "--package", PACKAGE, "--out", viaCli.toString(), "--read-only",
+        "--overrides", overrides.toString());
+    ToolFilter readOnly = new ToolFilter(null, null, null, null, null, null, null, true);
+    GenerationResult expected = Generator.run(new GeneratorConfig(List.of(
+        ApiSource.of(inventory).withNamespace("inventory"), ApiSource.of(orders).withNamespace("orders")),
+        dir.resolve("direct"), PACKAGE, "shop", null, GeneratorConfig.DEFAULT_MAX_TOOL_NAME_LENGTH, false, null, null)
+        .withEachApi(api -> api.withFilter(readOnly).withOverrides(overrides)));
+
+    assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
+    assertThat(files(viaCli)).isNotEmpty().isEqualTo(files(dir.resolve("direct")));
+    assertThat(files(viaCli).get("com/example/cli/ShopTools.java"))
+        .contains("Everything in stock")
+        .doesNotContain("\"POST\"");
+    assertThat(run.out()).startsWith("openapi2mcp: shop: " + expected.toolCount() + " tools;");
+  }
+
+  @Test
+  void aCatalogFilterNamingWhatOneApiLacksFailsNamingTheApi() {
+    Run run = run("generate", "--api", "inventory=" + Specs.path("catalog/inventory.yaml"),
+        "--api", "orders=" + Specs.path("catalog/orders.yaml"), "--server-name", "shop", "--package", PACKAGE,
+        "--out", dir.resolve("gen").toString(), "--include-operation", "listItems");
+
+    assertThat(run.status()).isEqualTo(Cli.GENERATION_FAILED);
+    assertThat(run.err()).contains("unknown operationId 'listItems' in includeOperations of the filter of API orders");
+    assertThat(dir.resolve("gen")).doesNotExist();
+  }
+
+  @Test
+  void lintPrintsWhatGeneratePrintsAfterItsSummaryAndWritesNothing() throws Exception {
+    String spec = Specs.path("customize/shop.yaml").toString();
+    String[] options = {"--spec", spec, "--read-only", "--exclude-tag", "media"};
+    ToolFilter filter = new ToolFilter(null, Set.of("media"), null, null, null, null, null, true);
+    GenerationResult direct = Generator.lint(new GeneratorConfig(spec, dir.resolve("unused"), PACKAGE, "shop")
+        .withEachApi(api -> api.withFilter(filter)));
+
+    Run lint = run(concat(new String[] {"lint"}, options));
+
+    assertThat(lint.status()).as(lint.err()).isEqualTo(Cli.OK);
+    assertThat(lint.out()).isEqualTo(Reports.lint("shop", direct) + System.lineSeparator());
+    assertThat(lint.errLines()).containsExactlyElementsOf(
+        direct.warnings().stream().map(d -> "openapi2mcp: warning: " + d).toList());
+    assertThat(files(dir)).isEmpty();
+    Run generate = run(concat(new String[] {"generate", "--package", PACKAGE, "--out", dir.resolve("gen").toString()},
+        options));
+    List<String> generated = generate.out().lines().toList();
+    assertThat(lint.out().lines().toList()).isEqualTo(generated.subList(1, generated.size()));
+    assertThat(lint.out()).contains("total: " + direct.toolCount() + " tools");
+  }
+
+  @Test
+  void lintWritesTheReportFilesWhenAskedAndSaysWhere() throws Exception {
+    String spec = Specs.path("petstore.json").toString();
+    Path reports = dir.resolve("reports");
+    Generator.lint(new GeneratorConfig(spec, dir.resolve("unused"), PACKAGE, "petstore")
+        .withReportDirectory(dir.resolve("direct")));
+
+    Run run = run("lint", "--spec", spec, "--report-dir", reports.toString());
+
+    assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
+    assertThat(files(reports)).containsOnlyKeys("lint.md", "tools-list.json").isEqualTo(files(dir.resolve("direct")));
+    assertThat(run.out().lines().toList()).last().isEqualTo("openapi2mcp: lint report: "
+        + reports.resolve("lint.md") + ", " + reports.resolve("tools-list.json"));
+  }
+
+  @Test
+  void lintOverTheTokenBudgetExitsOneNamingTheLargestToolsAndStillWritesTheReport() throws Exception {
+    String spec = Specs.path("petstore.json").toString();
+    Path reports = dir.resolve("reports");
+
+    Run run = run("lint", "--spec", spec, "--token-budget", "100", "--report-dir", reports.toString());
+
+    assertThat(run.status()).isEqualTo(Cli.GENERATION_FAILED);
+    assertThat(run.errLines().get(0)).isEqualTo("openapi2mcp: generation from " + spec + " failed with 1 error:");
+    assertThat(run.err()).contains("over the token budget of 100; largest tools: ");
+    assertThat(run.out()).isEmpty();
+    assertThat(files(reports)).containsOnlyKeys("lint.md", "tools-list.json");
+    assertThat(files(reports).get("lint.md")).contains("(EXCEEDED)");
+  }
+
+  @Test
+  void lintOfAnInvalidSpecExitsOneListingEveryDiagnostic() {
+    String spec = Specs.path("invalid/several-errors.yaml").toString();
+
+    Run lint = run("lint", "--spec", spec);
+    Run generate = run("generate", "--spec", spec, "--package", PACKAGE, "--out", dir.resolve("gen").toString());
+
+    assertThat(lint.status()).isEqualTo(Cli.GENERATION_FAILED);
+    assertThat(lint.err()).isNotEmpty().isEqualTo(generate.err());
+    assertThat(lint.out()).isEmpty();
+  }
+
+  @Test
+  void lintWithAnOptionOfGenerateAloneExitsTwoNamingIt() {
+    Run run = run("lint", "--spec", Specs.path("petstore.json").toString(), "--out", dir.resolve("gen").toString());
+
+    assertThat(run.status()).isEqualTo(Cli.USAGE_ERROR);
+    assertThat(run.errLines()).first()
+        .isEqualTo("openapi2mcp: option --out is for generate only: lint writes no sources");
+    assertThat(dir.resolve("gen")).doesNotExist();
+  }
+
+  @Test
+  void lintWithoutSpecExitsTwoNamingTheAlternatives() {
+    Run run = run("lint", "--read-only");
+
+    assertThat(run.status()).isEqualTo(Cli.USAGE_ERROR);
+    assertThat(run.errLines()).first().isEqualTo("openapi2mcp: missing required option --spec or --api");
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 
   @Test
@@ -220,7 +388,7 @@ class CliTest {
   @Test
   void helpInEveryFormPrintsTheUsageAndExitsZero() {
     for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"-h"},
-        new String[] {"generate", "--help"}, new String[] {"generate", "--spec", "a.json", "-h"})) {
+        new String[] {"generate", "--help"}, new String[] {"lint", "--help"}, new String[] {"generate", "--spec", "a.json", "-h"})) {
       Run run = run(args);
 
       assertThat(run.status()).as("%s", List.of(args)).isEqualTo(Cli.OK);
@@ -236,8 +404,12 @@ class CliTest {
     for (Option<GenerateOptions> option : GenerateOptions.TABLE) {
       String first = lines.stream().filter(line -> line.startsWith("  " + option.synopsis() + " ")).findFirst()
           .orElseThrow(() -> new AssertionError("the usage does not list " + option.synopsis()));
-      assertThat(first.contains(" required: ")).as("%s marked as required", option.name())
-          .isEqualTo(option.required());
+      assertThat(first.matches(".* (generate only, )?required(, repeatable)?: .*"))
+          .as("%s marked as required", option.name()).isEqualTo(option.required());
+      assertThat(first.matches(".* (required, )?repeatable: .*"))
+          .as("%s marked as repeatable", option.name()).isEqualTo(option.repeatable());
+      assertThat(first.contains(" generate only"))
+          .as("%s marked as generate only", option.name()).isEqualTo(!GenerateOptions.LINT_TABLE.contains(option));
     }
     assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
   }
