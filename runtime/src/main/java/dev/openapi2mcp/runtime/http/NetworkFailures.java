@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.http;
 
+import dev.openapi2mcp.runtime.credentials.TokenRequestException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -18,6 +19,10 @@ final class NetworkFailures {
   private NetworkFailures() {}
 
   static String describe(IOException failure, PreparedRequest request, ExecutorOptions options) {
+    if (failure instanceof TokenRequestException) {
+      // Issue 5: the message names the token URL and the OAuth error, never a secret.
+      return "No token for " + request.describe() + ": " + failure.getMessage() + ". No request was sent to the API.";
+    }
     String host = request.displayUrl().host() + ":" + request.displayUrl().port();
     return "Network error calling " + request.describe() + " on " + host + ": " + cause(failure, options)
         + ". No response was received.";

@@ -2,8 +2,11 @@ package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
+import dev.openapi2mcp.runtime.credentials.TokenExchange;
+import dev.openapi2mcp.runtime.credentials.UpstreamTls;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -43,24 +47,42 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private final Credentials credentials;
   private final AuditLog audit;
 
-  private RestToolExecutor(ServerDefinition definition, HttpUrl baseUrl, Credentials credentials,
-      ExecutorOptions options) {
+  private RestToolExecutor(ServerDefinition definition, HttpUrl baseUrl, ExecutorOptions options,
+      UpstreamOptions upstream) {
     this.options = options;
-    this.credentials = credentials;
-    this.redactor = new Redactor(definition);
-    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
-        new LocalFiles(options.fileRoot(), options.maxFileBytes()));
-    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
-    this.audit = new AuditLog(options.auditSink());
-    this.client = CompletableFuture.supplyAsync(() -> buildClient(options), runnable -> {
+    this.client = CompletableFuture.supplyAsync(() -> buildClient(options, upstream.tls()), runnable -> {
       Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");
       thread.setDaemon(true);
       thread.start();
     });
+    this.credentials = Credentials.load(definition, upstream.credentials(),
+        new Credentials.TokenClients(baseUrl, options.clock(), client::join));
+    this.redactor = new Redactor(definition);
+    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
+        new LocalFiles(options.fileRoot(), options.maxFileBytes()), new ForwardedHeaders(upstream.forwardHeaders()),
+        tokenExchange(upstream, credentials, options, client::join));
+    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
+    this.audit = new AuditLog(options.auditSink());
   }
 
-  private static OkHttpClient buildClient(ExecutorOptions options) {
-    return new OkHttpClient.Builder()
+  private static TokenExchange tokenExchange(UpstreamOptions upstream, Credentials credentials,
+      ExecutorOptions options, Supplier<OkHttpClient> client) {
+    if (upstream.tokenExchangeUrl() == null) {
+      return null;
+    }
+    HttpUrl url = HttpUrl.get(upstream.tokenExchangeUrl());
+    Credentials.ClientIdentity identity = credentials.exchangeClient();
+    return new TokenExchange(url, identity == null ? null : identity.id(), identity == null ? null
+        : identity.secret(), upstream.tokenExchangeAudience(), options.clock(), client);
+  }
+
+  private static OkHttpClient buildClient(ExecutorOptions options, UpstreamTls tls) {
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    if (tls != null) {
+      tls.apply(builder);
+    }
+    return builder
+        .addInterceptor(new UpstreamTokenInterceptor())
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -91,6 +113,18 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    */
   public static RestToolExecutor create(
       ServerDefinition definition, String baseUrl, Map<String, String> environment, ExecutorOptions options) {
+    return create(definition, baseUrl, options, UpstreamOptions.environment(environment));
+  }
+
+  /**
+   * As {@link #create(ServerDefinition, String, Map)}, with explicit options and upstream authentication (issue 5:
+   * credential sources, TLS, forwarded headers, token exchange).
+   *
+   * @throws IllegalArgumentException as {@link #create(ServerDefinition, String, Map)}, naming the source of a
+   *     value that cannot be sent
+   */
+  public static RestToolExecutor create(
+      ServerDefinition definition, String baseUrl, ExecutorOptions options, UpstreamOptions upstream) {
     String url = baseUrl != null ? baseUrl : definition.baseUrl();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("server '" + definition.name()
@@ -101,7 +135,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    return new RestToolExecutor(definition, parsed, Credentials.load(definition, environment), options);
+    RestToolExecutor executor = new RestToolExecutor(definition, parsed, options, upstream);
+    return executor;
   }
 
   /**
@@ -128,7 +163,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         result = invalidArguments(tool, problems);
         outcome = Outcome.INVALID_ARGUMENTS;
       } else {
-        PreparedRequest request = requests.build(tool, args);
+        PreparedRequest request = requests.build(tool, args,
+            context == null ? InboundHeaders.NONE : context.inboundHeaders());
         url = request.displayUrl().toString();
         try (Response response = client.join().newCall(request.request()).execute()) {
           ResponseMapper.Mapped mapped = responses.map(tool, request, response);

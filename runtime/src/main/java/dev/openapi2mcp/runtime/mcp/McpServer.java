@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.tool.CallContext;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.time.Duration;
@@ -83,9 +84,19 @@ public final class McpServer implements AutoCloseable {
    *     are JSON-RPC error responses
    */
   public CompletableFuture<ObjectNode> handle(JsonRpcMessage message, McpSession session) {
+    return handle(message, session, InboundHeaders.NONE);
+  }
+
+  /**
+   * As {@link #handle(JsonRpcMessage, McpSession)}, for a message that arrived in an HTTP request with these
+   * headers; tool calls see them in their {@link dev.openapi2mcp.runtime.tool.CallContext} (issue 5).
+   */
+  public CompletableFuture<ObjectNode> handle(
+      JsonRpcMessage message, McpSession session, InboundHeaders headers) {
     Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(headers, "headers");
     if (message instanceof JsonRpcMessage.Request request) {
-      return dispatch(request, session);
+      return dispatch(request, session, headers);
     }
     if (message instanceof JsonRpcMessage.Notification notification) {
       onNotification(notification, session);
@@ -99,13 +110,14 @@ public final class McpServer implements AutoCloseable {
     return codec.error(exception);
   }
 
-  private CompletableFuture<ObjectNode> dispatch(JsonRpcMessage.Request request, McpSession session) {
+  private CompletableFuture<ObjectNode> dispatch(
+      JsonRpcMessage.Request request, McpSession session, InboundHeaders headers) {
     Optional<ProtocolRevision> revision = session.revision();
     Optional<MethodHandler> handler = methods.find(revision, request.method());
     if (handler.isEmpty()) {
       return CompletableFuture.completedFuture(unknownMethod(request, revision.isPresent()));
     }
-    RequestContext context = new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request);
+    RequestContext context = new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request, headers);
     CompletableFuture<JsonNode> result;
     try {
       result = handler.get().handle(context);

@@ -1,20 +1,29 @@
 package dev.openapi2mcp.runtime.mcp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import java.util.Objects;
 
 /**
  * What a method handler needs about the request it answers.
  *
+ * @param inboundHeaders the headers of the HTTP request that carried the message; none on stdio
  * @param revision the revision the answer must follow: the session's negotiated one, or {@link
  *     ProtocolRevision#LATEST} before negotiation (only {@code initialize} and {@code ping} run then)
  */
-record RequestContext(McpSession session, ProtocolRevision revision, JsonRpcMessage.Request request) {
+record RequestContext(
+    McpSession session, ProtocolRevision revision, JsonRpcMessage.Request request, InboundHeaders inboundHeaders) {
 
   RequestContext {
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(inboundHeaders, "inboundHeaders");
+  }
+
+  /** A request that did not arrive over HTTP. */
+  RequestContext(McpSession session, ProtocolRevision revision, JsonRpcMessage.Request request) {
+    this(session, revision, request, InboundHeaders.NONE);
   }
 
   ObjectNode params() {

@@ -44,7 +44,7 @@ final class ToolsCallHandler implements MethodHandler {
         .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: '" + Texts.clip(name) + "'"));
     ObjectNode arguments = arguments(context.params().get("arguments"));
     McpSession session = context.session();
-    CallContext call = new CallContext(session.id(), session.caller(), context.idText());
+    CallContext call = new CallContext(session.id(), session.caller(), context.idText(), context.inboundHeaders());
     ProtocolRevision revision = context.revision();
     CompletableFuture<ToolResult> result = pool.submit(
         () -> run(tool, arguments, call, session),

@@ -9,6 +9,7 @@ import dev.openapi2mcp.runtime.mcp.JsonRpcException;
 import dev.openapi2mcp.runtime.mcp.JsonRpcMessage;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.ProtocolRevision;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -147,7 +148,8 @@ final class McpEndpoint implements HttpCallHandler {
       return;
     }
     boolean isRequest = message instanceof JsonRpcMessage.Request;
-    server.handle(message, session.get().mcp()).thenAccept(response -> {
+    InboundHeaders headers = InboundHeaders.of(call.headers());
+    server.handle(message, session.get().mcp(), headers).thenAccept(response -> {
       if (isRequest && response != null) {
         respondJson(call, 200, Map.of(), response);
       } else {
