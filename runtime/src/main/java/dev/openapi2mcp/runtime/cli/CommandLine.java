@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
- * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin}, which accumulates.
+ * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin} and {@code --forward-header},
+ * which accumulate.
  *
  * @param baseUrl the {@code --base-url} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
@@ -23,10 +24,11 @@ import java.util.Locale;
  *     files are read)
  * @param maxFileBytes the {@code --max-file-size} limit of one file part or binary body, in bytes
  * @param inbound TLS and inbound auth of the HTTP transport (issue 5)
+ * @param upstream authentication toward the API beyond environment variables (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-    Long maxResponseBytes, Path fileRoot, long maxFileBytes, InboundOptions inbound) {
+    Long maxResponseBytes, Path fileRoot, long maxFileBytes, InboundOptions inbound, OutboundOptions upstream) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -37,6 +39,15 @@ public record CommandLine(
   public CommandLine {
     allowedOrigins = List.copyOf(allowedOrigins);
     java.util.Objects.requireNonNull(inbound, "inbound");
+    java.util.Objects.requireNonNull(upstream, "upstream");
+  }
+
+  /** Without upstream options beyond the environment. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes, Path fileRoot, long maxFileBytes, InboundOptions inbound) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes, inbound,
+        OutboundOptions.NONE);
   }
 
   /** Without TLS and inbound auth. */
@@ -82,6 +93,7 @@ public record CommandLine(
     Path fileRoot = null;
     long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
     InboundOptions inbound = InboundOptions.NONE;
+    OutboundOptions upstream = OutboundOptions.NONE;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -109,17 +121,25 @@ public record CommandLine(
         case "--max-response-bytes" -> maxResponseBytes = bytes(name, value);
         case "--file-root" -> fileRoot = fileRoot(value);
         case "--max-file-size" -> maxFileBytes = bytes(name, value);
-        default -> inbound = inbound.with(name, value);
+        default -> {
+          if (OutboundOptions.NAMES.contains(name)) {
+            upstream = upstream.with(name, value);
+          } else {
+            inbound = inbound.with(name, value);
+          }
+        }
       }
     }
     inbound.check(transport);
+    upstream.check(transport);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes, inbound);
+        maxFileBytes, inbound, upstream);
   }
 
   private static boolean isKnown(String name) {
     return List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",
-        "--file-root", "--max-file-size").contains(name) || InboundOptions.NAMES.contains(name);
+        "--file-root", "--max-file-size").contains(name) || InboundOptions.NAMES.contains(name)
+        || OutboundOptions.NAMES.contains(name);
   }
 
   /** An existing directory, made absolute and real so that later checks compare like with like. */

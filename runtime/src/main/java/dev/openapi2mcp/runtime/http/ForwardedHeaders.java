@@ -3,7 +3,6 @@ package dev.openapi2mcp.runtime.http;
 import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import okhttp3.Request;
 
 /**
@@ -15,16 +14,11 @@ import okhttp3.Request;
 final class ForwardedHeaders {
   static final ForwardedHeaders NONE = new ForwardedHeaders(List.of());
 
-  /** Headers that belong to one connection or to the MCP exchange, not to the API call. */
-  static final Set<String> NEVER = Set.of("host", "content-length", "transfer-encoding", "connection",
-      "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "expect", "content-type", "accept",
-      "accept-encoding", "mcp-session-id", "mcp-protocol-version", "last-event-id");
-
   private final List<String> names;
 
   ForwardedHeaders(List<String> names) {
     for (String name : names) {
-      if (NEVER.contains(name.toLowerCase(Locale.ROOT))) {
+      if (UpstreamOptions.NOT_FORWARDABLE.contains(name.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("the header '" + name + "' cannot be forwarded upstream");
       }
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a {@link RestToolExecutor} authenticates toward the API (issue 5): where credentials come from, TLS (client
@@ -19,6 +20,14 @@ import java.util.Objects;
  */
 public record UpstreamOptions(CredentialSources credentials, UpstreamTls tls, List<String> forwardHeaders,
     URI tokenExchangeUrl, String tokenExchangeAudience) {
+
+  /**
+   * Headers that are never forwarded, lower case: they belong to the connection or to the MCP exchange, and
+   * forwarding them would break the upstream call.
+   */
+  public static final Set<String> NOT_FORWARDABLE = Set.of("host", "content-length", "transfer-encoding",
+      "connection", "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "expect", "content-type", "accept",
+      "accept-encoding", "mcp-session-id", "mcp-protocol-version", "last-event-id");
 
   public UpstreamOptions {
     Objects.requireNonNull(credentials, "credentials");
