@@ -29,7 +29,9 @@ import okhttp3.Response;
  *
  * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
- * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
+ * lines; {@link #execute} never throws. Upstream authentication beyond the environment (credential sources, mutual
+ * TLS, client-credentials tokens, forwarded headers, token exchange) comes with {@link UpstreamOptions} (issue 5).
+ * One {@link OkHttpClient} (one connection pool) serves all calls; instances
  * are thread-safe. Connection failures are not retried and redirects are not followed (a redirect could carry
  * credentials to another host); both are reported.
  */
@@ -135,8 +137,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    RestToolExecutor executor = new RestToolExecutor(definition, parsed, options, upstream);
-    return executor;
+    return new RestToolExecutor(definition, parsed, options, upstream);
   }
 
   /**

@@ -88,10 +88,8 @@ class ClientCredentialsTest {
   }
 
   private RestToolExecutor executor(Map<String, String> environment) {
-    RestToolExecutor executor = RestToolExecutor.create(server(tokenServer.url("/oauth/token").toString()),
-        harness.baseUrl(), harness.options().withClock(clock),
-        UpstreamOptions.environment(environment));
-    return executor;
+    return RestToolExecutor.create(server(tokenServer.url("/oauth/token").toString()), harness.baseUrl(),
+        harness.options().withClock(clock), UpstreamOptions.environment(environment));
   }
 
   private static Map<String, String> clientEnvironment() {
@@ -140,7 +138,6 @@ class ClientCredentialsTest {
 
   @Test
   void aRefusedTokenIsRenewedOnceAndTheCallRetried() throws Exception {
-    AtomicInteger apiCalls = new AtomicInteger();
     harness.server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -156,14 +153,14 @@ class ClientCredentialsTest {
     assertThat(Harness.text(result)).contains("rex");
     assertThat(List.of(apiAuthorization(), apiAuthorization())).containsExactly("Bearer token-1", "Bearer token-2");
     assertThat(tokenRequests).hasSize(2);
-    apiCalls.set(harness.server.getRequestCount());
+    int apiCalls = harness.server.getRequestCount();
 
     // A token that is refused again is not retried a second time: one 401 answer per call, no loop.
     tokenAnswer = n -> token("token-1", 3600);
     RestToolExecutor other = executor(clientEnvironment());
     ToolResult refused = call(other);
     assertThat(refused.isError()).isTrue();
-    assertThat(harness.server.getRequestCount() - apiCalls.get()).isEqualTo(1);
+    assertThat(harness.server.getRequestCount() - apiCalls).isEqualTo(1);
   }
 
   @Test
