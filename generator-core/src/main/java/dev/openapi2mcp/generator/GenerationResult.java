@@ -1,5 +1,6 @@
 package dev.openapi2mcp.generator;
 
+import dev.openapi2mcp.generator.lint.LintReport;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import java.util.List;
  * @param deleted stale files removed
  * @param toolCount how many tools the server has
  * @param warnings diagnostics that did not fail the run
+ * @param lint what lint found and measured ({@link LintReport#table()} is for the build log), or null when the
+ *     result was made without it
  */
 public record GenerationResult(
     Path outputDirectory,
@@ -19,4 +22,12 @@ public record GenerationResult(
     List<Path> unchanged,
     List<Path> deleted,
     int toolCount,
-    List<Diagnostic> warnings) {}
+    List<Diagnostic> warnings,
+    LintReport lint) {
+
+  /** A result without a lint report. */
+  public GenerationResult(Path outputDirectory, List<Path> written, List<Path> unchanged, List<Path> deleted,
+      int toolCount, List<Diagnostic> warnings) {
+    this(outputDirectory, written, unchanged, deleted, toolCount, warnings, null);
+  }
+}

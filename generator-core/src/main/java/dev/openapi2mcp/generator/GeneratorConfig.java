@@ -27,6 +27,11 @@ import java.util.function.UnaryOperator;
  *     fails naming each one
  * @param fileParts how multipart file parts are handed over (default {@link FileParts#BASE64})
  * @param schemaBudget how large one tool schema may grow (default {@link SchemaBudget#DEFAULT})
+ * @param tokenBudget the most tokens the whole {@code tools/list} answer may take by lint's estimate, or null for
+ *     no limit; a run over it fails, naming the largest tools
+ * @param reportDirectory where lint writes {@code lint.md} and {@code tools-list.json}, or null for nowhere
+ * @param deploymentDirectory where the deployment files (Dockerfile, Kubernetes manifests) are written, or null for
+ *     none (issue 5)
  */
 public record GeneratorConfig(
     List<ApiSource> apis,
@@ -37,7 +42,10 @@ public record GeneratorConfig(
     int maxToolNameLength,
     boolean allowRemoteRefs,
     FileParts fileParts,
-    SchemaBudget schemaBudget) {
+    SchemaBudget schemaBudget,
+    Integer tokenBudget,
+    Path reportDirectory,
+    Path deploymentDirectory) {
 
   public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
 
@@ -54,6 +62,25 @@ public record GeneratorConfig(
     }
     fileParts = fileParts == null ? FileParts.BASE64 : fileParts;
     schemaBudget = schemaBudget == null ? SchemaBudget.DEFAULT : schemaBudget;
+    if (tokenBudget != null && tokenBudget < 1) {
+      throw new IllegalArgumentException("tokenBudget must be at least 1, was " + tokenBudget);
+    }
+  }
+
+  /** A config without deployment files. */
+  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
+      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
+      SchemaBudget schemaBudget, Integer tokenBudget, Path reportDirectory) {
+    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
+        fileParts, schemaBudget, tokenBudget, reportDirectory, null);
+  }
+
+  /** A config without token budget, report directory or deployment files. */
+  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
+      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
+      SchemaBudget schemaBudget) {
+    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
+        fileParts, schemaBudget, null, null, null);
   }
 
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName,
@@ -78,7 +105,7 @@ public record GeneratorConfig(
 
   public GeneratorConfig withApis(List<ApiSource> values) {
     return new GeneratorConfig(values, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
   }
 
   /** Applies {@code change} to every API; the usual way to set a per-API option on a plain server. */
@@ -98,16 +125,34 @@ public record GeneratorConfig(
 
   public GeneratorConfig withAllowRemoteRefs(boolean allow) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allow, fileParts, schemaBudget);
+        maxToolNameLength, allow, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
   }
 
   public GeneratorConfig withFileParts(FileParts mode) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, mode, schemaBudget);
+        maxToolNameLength, allowRemoteRefs, mode, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
   }
 
   public GeneratorConfig withSchemaBudget(SchemaBudget budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, budget);
+        maxToolNameLength, allowRemoteRefs, fileParts, budget, tokenBudget, reportDirectory, deploymentDirectory);
+  }
+
+  /** @param budget the most tokens {@code tools/list} may take, or null for no limit */
+  public GeneratorConfig withTokenBudget(Integer budget) {
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, budget, reportDirectory, deploymentDirectory);
+  }
+
+  /** @param directory where lint writes its report files, or null for nowhere */
+  public GeneratorConfig withReportDirectory(Path directory) {
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, directory, deploymentDirectory);
+  }
+
+  /** @param directory where the deployment files are written, or null for none */
+  public GeneratorConfig withDeploymentDirectory(Path directory) {
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, directory);
   }
 }

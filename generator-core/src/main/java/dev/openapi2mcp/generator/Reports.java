@@ -30,6 +30,18 @@ public final class Reports {
   }
 
   /**
+   * Lint's report for the build log: a heading line, then {@link dev.openapi2mcp.generator.lint.LintReport#table()}
+   * unprefixed (so that its columns line up); empty when the result has no lint report.
+   */
+  public static String lint(String serverName, GenerationResult result) {
+    if (result.lint() == null) {
+      return "";
+    }
+    return PREFIX + "lint of " + serverName + " (warnings only; see docs/customization.md):\n"
+        + result.lint().table().stripTrailing();
+  }
+
+  /**
    * The failure message: which spec failed and every diagnostic, one per line, errors before warnings (each
    * group in the generator's order); the exception's own message when it carries no diagnostics.
    */

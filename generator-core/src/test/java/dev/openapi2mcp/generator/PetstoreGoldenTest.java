@@ -100,7 +100,10 @@ class PetstoreGoldenTest {
   void getPetByIdIsAReadOnlyToolWithAPathParameterAndApiKeySecurity() {
     ToolDefinition tool = toolsByName().get("getPetById");
     assertThat(tool.title()).isEqualTo("Find pet by ID");
-    assertThat(tool.description()).isEqualTo("Find pet by ID\n\nReturns a single pet");
+    // issue 4: the default description says what the call returns and which documented errors it may end in.
+    assertThat(tool.description()).isEqualTo("Find pet by ID\n\nReturns a single pet\n\n"
+        + "Returns: Pet (id, category, name, photoUrls, tags, status).\n"
+        + "Error 400: Invalid ID supplied\nError 404: Pet not found");
     assertThat(tool.annotations()).isEqualTo(new ToolAnnotations("Find pet by ID", true, false, true, true));
     assertThat(tool.http().method()).isEqualTo("GET");
     assertThat(tool.http().pathTemplate()).isEqualTo("/pet/{petId}");

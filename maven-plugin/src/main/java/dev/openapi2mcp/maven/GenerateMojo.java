@@ -1,14 +1,11 @@
 package dev.openapi2mcp.maven;
 
-import dev.openapi2mcp.generator.Diagnostic;
-import dev.openapi2mcp.generator.GenerationException;
-import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
-import dev.openapi2mcp.generator.Reports;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,16 +18,19 @@ import org.apache.maven.project.MavenProject;
  * Generates the Java sources of an MCP server from an OpenAPI description and adds them to the compile source
  * roots.
  *
- * <p>This goal only maps its parameters onto {@link GeneratorConfig}, calls {@link Generator#run(GeneratorConfig)} and reports
- * what came back: warnings (with their location) as warnings, a one-line summary, and a failure listing every
- * diagnostic when generation fails. Everything else belongs to the generator.
+ * <p>This goal only maps its parameters onto {@link GeneratorConfig}, calls {@link Generator#run(GeneratorConfig)} and
+ * reports what came back (see {@link GenerationLog}). Everything else belongs to the generator.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
   /** The OpenAPI description: a file path (relative paths resolve against the project directory) or a URL. */
-  @Parameter(property = "openapi2mcp.inputSpec", required = true)
+  @Parameter(property = "openapi2mcp.inputSpec")
   private String inputSpec;
+
+  /** The APIs of a service catalog (issue 4), each {@code <api>} with a spec and a namespace; not with inputSpec. */
+  @Parameter
+  private List<Api> apis;
 
   /** The Java package of the generated classes. */
   @Parameter(property = "openapi2mcp.packageName", required = true)
@@ -92,6 +92,27 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "openapi2mcp.schemaMaxBytes", defaultValue = "" + SchemaBudget.DEFAULT_MAX_BYTES)
   private int schemaMaxBytes;
 
+  /**
+   * The most tokens the server's whole {@code tools/list} answer may take (estimated as UTF-8 bytes / 4); over it
+   * the build fails, naming the largest tools. No limit by default.
+   */
+  @Parameter(property = "openapi2mcp.tokenBudget")
+  private Integer tokenBudget;
+
+  /**
+   * Where lint writes {@code lint.md} (findings per tool) and {@code tools-list.json} (the {@code tools/list}
+   * answer as the server sends it). None by default.
+   */
+  @Parameter(property = "openapi2mcp.reportDirectory")
+  private File reportDirectory;
+
+  /**
+   * Where the deployment files go (a Dockerfile running the server stateless over HTTP, Kubernetes Deployment,
+   * Service and HorizontalPodAutoscaler); none are written when unset.
+   */
+  @Parameter(property = "openapi2mcp.deploymentDirectory")
+  private File deploymentDirectory;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -101,19 +122,7 @@ public class GenerateMojo extends AbstractMojo {
       getLog().info("openapi2mcp: skipped (openapi2mcp.skip=true)");
       return;
     }
-    GeneratorConfig config = toConfig();
-    GenerationResult result;
-    try {
-      result = Generator.run(config);
-    } catch (GenerationException e) {
-      e.diagnostics().stream()
-          .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
-          .forEach(d -> getLog().warn(Reports.warning(d)));
-      // No cause attached: Maven would print the cause's message after ours, listing every diagnostic twice.
-      throw new MojoFailureException(Reports.failure(config.inputSpec(), e));
-    }
-    result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
-    getLog().info(Reports.summary(serverName, result));
+    GenerationLog.generate(toConfig(), serverName, getLog());
     // Added even when nothing changed: every build needs the root to compile the generated sources.
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
   }
@@ -121,17 +130,16 @@ public class GenerateMojo extends AbstractMojo {
   private GeneratorConfig toConfig() throws MojoFailureException {
     try {
       return new GeneratorConfig(
-          SpecLocation.resolve(inputSpec, project.getBasedir().toPath()),
-          outputDirectory.toPath(),
-          packageName,
-          serverName,
+          ApiSources.of(inputSpec, serverUrl, serverVariables, apis, project.getBasedir().toPath()),
+          outputDirectory.toPath(), packageName, serverName,
           descriptionTemplate == null ? null : descriptionTemplate.toPath(),
-          maxToolNameLength)
-          .withServerVariables(serverVariables == null ? Map.of() : serverVariables)
-          .withServerUrl(serverUrl)
+          maxToolNameLength, false, null, null)
           .withAllowRemoteRefs(allowRemoteRefs)
           .withFileParts(FileParts.parse(fileParts))
-          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes));
+          .withSchemaBudget(new SchemaBudget(schemaMaxDepth, schemaMaxBytes))
+          .withTokenBudget(tokenBudget)
+          .withReportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
+          .withDeploymentDirectory(deploymentDirectory == null ? null : deploymentDirectory.toPath());
     } catch (IllegalArgumentException e) {
       // The config record rejects impossible values (e.g. a tiny maxToolNameLength): a user error, not a bug.
       throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());

@@ -21,6 +21,14 @@ class McpServerMainTest {
   }
 
   @Test
+  void redactedHeadersReachTheExecutorOptionsInLowerCase() throws Exception {
+    ExecutorOptions options = McpServerMain.executorOptions(
+        CommandLine.parse("--redact-header", "X-Customer-Pin", "--redact-header", "x-tenant"));
+
+    assertThat(options.redactedHeaders()).containsExactlyInAnyOrder("x-customer-pin", "x-tenant");
+  }
+
+  @Test
   void withoutOptionsNoLocalFileIsReadable() throws Exception {
     ExecutorOptions options = McpServerMain.executorOptions(CommandLine.parse());
 

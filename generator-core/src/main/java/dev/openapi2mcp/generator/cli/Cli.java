@@ -92,6 +92,7 @@ public final class Cli {
     }
     result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));
     out.println(Reports.summary(config.serverName(), result));
+    out.println(Reports.lint(config.serverName(), result));
     return OK;
   }
 }

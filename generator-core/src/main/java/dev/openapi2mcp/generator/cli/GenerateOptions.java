@@ -35,7 +35,13 @@ public final class GenerateOptions {
           false, (o, v) -> o.maxToolNameLength = integer("--max-tool-name-length", v)),
       new Option<>("--description-template", "FILE",
           "your own template for tool descriptions (default: the one in openapi2mcp-templates)",
-          false, (o, v) -> o.descriptionTemplate = path("--description-template", v)));
+          false, (o, v) -> o.descriptionTemplate = path("--description-template", v)),
+      new Option<>("--token-budget", "N",
+          "fail when the tools/list answer is estimated at more than N tokens (default: no limit)",
+          false, (o, v) -> o.tokenBudget = integer("--token-budget", v)),
+      new Option<>("--report-dir", "DIR",
+          "write lint.md and tools-list.json (what the model sees) into DIR (default: none)",
+          false, (o, v) -> o.reportDirectory = path("--report-dir", v)));
 
   /**
    * The {@link GeneratorConfig} component behind each option, so that a value the config rejects is reported
@@ -47,7 +53,9 @@ public final class GenerateOptions {
       "--out", "outputDirectory",
       "--server-name", "serverName",
       "--max-tool-name-length", "maxToolNameLength",
-      "--description-template", "descriptionTemplate");
+      "--description-template", "descriptionTemplate",
+      "--token-budget", "tokenBudget",
+      "--report-dir", "reportDirectory");
 
   private String spec;
   private String packageName;
@@ -55,6 +63,8 @@ public final class GenerateOptions {
   private String serverName;
   private int maxToolNameLength = GeneratorConfig.DEFAULT_MAX_TOOL_NAME_LENGTH;
   private Path descriptionTemplate;
+  private Integer tokenBudget;
+  private Path reportDirectory;
 
   /** Parses the arguments that follow {@code generate}. */
   public static GenerateOptions parse(List<String> args) throws UsageException {
@@ -71,7 +81,9 @@ public final class GenerateOptions {
   public GeneratorConfig toConfig() throws UsageException {
     String name = serverName != null ? serverName : ServerNames.fromSpec(spec);
     try {
-      return new GeneratorConfig(spec, outputDirectory, packageName, name, descriptionTemplate, maxToolNameLength);
+      return new GeneratorConfig(spec, outputDirectory, packageName, name, descriptionTemplate, maxToolNameLength)
+          .withTokenBudget(tokenBudget)
+          .withReportDirectory(reportDirectory);
     } catch (IllegalArgumentException e) {
       throw new UsageException(underOptionName(e.getMessage()));
     }

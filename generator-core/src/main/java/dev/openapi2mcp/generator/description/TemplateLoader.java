@@ -36,7 +36,7 @@ public final class TemplateLoader {
       return null;
     }
     try {
-      return DescriptionTemplate.parse(source, DescriptionComposer.VARIABLES);
+      return DescriptionTemplate.parse(source, DescriptionComposer.NAMES);
     } catch (TemplateException e) {
       diagnostics.add(error("description template: " + e.getMessage(), origin));
       return null;

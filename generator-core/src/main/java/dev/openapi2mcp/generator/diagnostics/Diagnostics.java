@@ -15,12 +15,26 @@ import java.util.Set;
  * {@link #throwIfErrors(String)}, so that a run fails with all its errors at once.
  */
 public final class Diagnostics {
-  private final Set<Diagnostic> all = new LinkedHashSet<>();
+  private final Set<Diagnostic> all;
   private final String file;
 
   /** @param file the spec file (or URL) that diagnostics concern unless they say otherwise, or null */
   public Diagnostics(String file) {
+    this(new LinkedHashSet<>(), file);
+  }
+
+  private Diagnostics(Set<Diagnostic> all, String file) {
+    this.all = all;
     this.file = file;
+  }
+
+  /**
+   * A view of the same run whose diagnostics concern {@code otherFile} unless they say otherwise: a service catalog
+   * (issue 4) loads several specs, each stage of each reports against its own file, and the run still fails once
+   * with all of them. Both views add to, and read, the same collection.
+   */
+  public Diagnostics forFile(String otherFile) {
+    return new Diagnostics(all, otherFile);
   }
 
   public String file() {

@@ -50,6 +50,10 @@ public final class JavaEmitter {
     String serverClass = naming.serverClassName(server.serverName());
     String about = server.title() == null ? "" : " for " + Javadocs.text(server.title()) + " "
         + Javadocs.text(server.version());
+    if (!server.apis().isEmpty()) {
+      about = ", a catalog of the APIs " + Javadocs.text(String.join(", ",
+          server.apis().stream().map(api -> api.namespace()).toList()));
+    }
     files.add(file(server.packageName(), ServerClassEmitter.emit(serverClass, server, toolsClasses,
         "The " + Javadocs.text(server.serverName()) + " MCP server" + about + ".")));
     for (TypeSpec type : toolsTypes) {

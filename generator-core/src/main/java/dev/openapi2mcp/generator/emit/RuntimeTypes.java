@@ -9,6 +9,7 @@ final class RuntimeTypes {
 
   static final ClassName SERVER_DEFINITION = ClassName.get(TOOL, "ServerDefinition");
   static final ClassName TOOL_DEFINITION = ClassName.get(TOOL, "ToolDefinition");
+  static final ClassName API_DEFINITION = ClassName.get(TOOL, "ApiDefinition");
   static final ClassName SECURITY_SCHEME = ClassName.get(TOOL, "SecurityScheme");
   static final ClassName PARAMETER_LOCATION = ClassName.get(TOOL, "ParameterLocation");
   static final ClassName PARAMETER_BINDING = ClassName.get(TOOL, "ParameterBinding");

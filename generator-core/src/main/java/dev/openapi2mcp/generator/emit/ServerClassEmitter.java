@@ -7,6 +7,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.openapi2mcp.generator.model.SecuritySchemeModel;
+import dev.openapi2mcp.generator.tool.CatalogApiModel;
 import dev.openapi2mcp.generator.tool.ServerModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -28,6 +29,9 @@ final class ServerClassEmitter {
     }
     for (SecuritySchemeModel scheme : server.securitySchemes()) {
       definition.add("\n.securityScheme($L)", scheme(scheme));
+    }
+    for (CatalogApiModel api : server.apis()) {
+      definition.add("\n.api($L)", api(api));
     }
     for (ClassName tools : toolsClasses) {
       definition.add("\n.tools($T.all())", tools);
@@ -53,6 +57,22 @@ final class ServerClassEmitter {
             .addStatement("$T.exit($T.run(definition(), args))", System.class, RuntimeTypes.MCP_SERVER_MAIN)
             .build())
         .build();
+  }
+
+  /** One API of a catalog (issue 4): {@code ApiDefinition.builder("inventory").title(…)…build()}. */
+  private static CodeBlock api(CatalogApiModel api) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($S)", RuntimeTypes.API_DEFINITION, api.namespace())
+        .indent().indent();
+    if (api.title() != null) {
+      code.add("\n.title($S)", api.title());
+    }
+    if (api.baseUrl() != null) {
+      code.add("\n.baseUrl($S)", api.baseUrl());
+    }
+    for (SecuritySchemeModel scheme : api.securitySchemes()) {
+      code.add("\n.securityScheme($L)", scheme(scheme));
+    }
+    return code.add("\n.build()").unindent().unindent().build();
   }
 
   /** With a client-credentials flow, its token URL and scopes, so that the runtime can fetch tokens (issue 5). */

@@ -73,6 +73,13 @@ final class ToolsClassEmitter {
       }
       code.add("\n.security($L)", names.build());
     }
+    tool.fixedArguments().forEach((argument, json) ->
+        code.add("\n.fixedArgument($S, $L)", argument, StringLiterals.of(json)));
+    tool.defaultArguments().forEach((argument, json) ->
+        code.add("\n.defaultArgument($S, $L)", argument, StringLiterals.of(json)));
+    if (tool.api() != null) {
+      code.add("\n.api($S)", tool.api());
+    }
     code.add("\n.build();\n").unindent().unindent();
     return MethodSpec.methodBuilder(tool.methodName())
         .addJavadoc("$L\n", Javadocs.text("Tool " + tool.name() + ": " + tool.http().method() + " "

@@ -315,15 +315,35 @@ public final class ApiModelBuilder {
       diagnostics.warning("callbacks are not turned into tools (" + operation.getCallbacks().size() + " ignored)",
           pointer + "/callbacks", operationId);
     }
-    List<ParameterModel> parameters = parameters(item.getParameters(), operation.getParameters(), pointer,
-        operationId);
+    List<ParameterModel> parameters = parameters(item.getParameters(), operation.getParameters(),
+        JsonPointers.append("/paths", path), pointer, operationId);
     BodyModel body = body(operation.getRequestBody(), pointer, operationId);
     List<SecurityRequirement> requirements = operation.getSecurity() != null ? operation.getSecurity()
         : globalSecurity;
     List<List<String>> security = security(requirements, schemes, pointer, operationId);
     return new OperationModel(operationId, method, path, blankToNull(operation.getSummary()),
         blankToNull(operation.getDescription()), Boolean.TRUE.equals(operation.getDeprecated()), parameters, body,
-        security, pointer, successResponse(operation.getResponses(), pointer));
+        security, pointer, successResponse(operation.getResponses(), pointer), operation.getTags(),
+        McpExtensions.operation(extensions(operation.getExtensions()), pointer, operationId, diagnostics),
+        documentedResponses(operation.getResponses()));
+  }
+
+  /** Extension members as JSON; their values are plain maps, lists and scalars. */
+  private JsonNode extensions(Map<String, Object> members) {
+    return members == null || members.isEmpty() ? null : schemaMapper.valueToTree(members);
+  }
+
+  private List<DocumentedResponse> documentedResponses(ApiResponses responses) {
+    List<DocumentedResponse> documented = new ArrayList<>();
+    if (responses != null) {
+      responses.forEach((status, response) -> {
+        if (response != null && response.get$ref() != null) {
+          response = lookup(components.getResponses(), response.get$ref(), "#/components/responses/");
+        }
+        documented.add(new DocumentedResponse(status, response == null ? null : response.getDescription()));
+      });
+    }
+    return documented;
   }
 
   /** See {@link ResponseModel} for which response this is. */
@@ -362,14 +382,21 @@ public final class ApiModelBuilder {
   }
 
   private List<ParameterModel> parameters(List<Parameter> pathLevel, List<Parameter> operationLevel,
-      String pointer, String operationId) {
+      String pathPointer, String pointer, String operationId) {
     Map<String, ParameterModel> merged = new LinkedHashMap<>();
-    for (List<Parameter> level : Arrays.asList(pathLevel, operationLevel)) {
+    List<String> levelPointers = List.of(pathPointer + "/parameters", pointer + "/parameters");
+    List<List<Parameter>> levels = Arrays.asList(pathLevel, operationLevel);
+    for (int l = 0; l < levels.size(); l++) {
+      List<Parameter> level = levels.get(l);
       if (level == null) {
         continue;
       }
-      for (Parameter raw : level) {
-        ParameterModel parameter = parameter(raw, pointer, operationId);
+      for (int i = 0; i < level.size(); i++) {
+        Parameter raw = level.get(i);
+        String at = raw.get$ref() != null && raw.get$ref().startsWith("#/")
+            ? raw.get$ref().substring(1)
+            : levelPointers.get(l) + "/" + i;
+        ParameterModel parameter = parameter(raw, pointer, at, operationId);
         if (parameter != null) {
           // The operation's own definition replaces a path-level one with the same name and location.
           merged.put(parameter.in() + " " + parameter.name(), parameter);
@@ -379,7 +406,8 @@ public final class ApiModelBuilder {
     return List.copyOf(merged.values());
   }
 
-  private ParameterModel parameter(Parameter raw, String pointer, String operationId) {
+  /** @param at the JSON pointer of the parameter's definition, where its extensions are */
+  private ParameterModel parameter(Parameter raw, String pointer, String at, String operationId) {
     Parameter parameter = raw;
     if (parameter.get$ref() != null) {
       parameter = lookup(components.getParameters(), parameter.get$ref(), "#/components/parameters/");
@@ -415,7 +443,8 @@ public final class ApiModelBuilder {
     String style = parameter.getStyle() == null ? null : parameter.getStyle().toString();
     return new ParameterModel(parameter.getName(), in, blankToNull(parameter.getDescription()),
         in == ParameterIn.PATH || Boolean.TRUE.equals(parameter.getRequired()),
-        Boolean.TRUE.equals(parameter.getDeprecated()), tree(schema), style, parameter.getExplode());
+        Boolean.TRUE.equals(parameter.getDeprecated()), tree(schema), style, parameter.getExplode(),
+        McpExtensions.argument(extensions(parameter.getExtensions()), at, operationId, diagnostics));
   }
 
   private BodyModel body(RequestBody raw, String pointer, String operationId) {

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param pointer a JSON pointer to the operation in the spec, e.g. {@code /paths/~1pet/get}
  * @param response the JSON response of a successful call, or null when it returns none (see
  *     {@link ResponseModel})
+ * @param tags the operation's tags, in spec order
+ * @param extensions its {@code x-mcp-*} extensions
+ * @param responses every response the operation documents, in the spec's order, {@code $ref}s resolved
  */
 public record OperationModel(
     String operationId,
@@ -33,7 +36,10 @@ public record OperationModel(
     BodyModel body,
     List<List<String>> security,
     String pointer,
-    ResponseModel response) {
+    ResponseModel response,
+    List<String> tags,
+    OperationExtensions extensions,
+    List<DocumentedResponse> responses) {
 
   public OperationModel {
     Objects.requireNonNull(method, "method");
@@ -41,6 +47,22 @@ public record OperationModel(
     Objects.requireNonNull(pointer, "pointer");
     parameters = List.copyOf(parameters);
     security = security.stream().map(List::copyOf).toList();
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    extensions = extensions == null ? OperationExtensions.none(pointer) : extensions;
+    responses = responses == null ? List.of() : List.copyOf(responses);
+  }
+
+  /** An operation without tags, extensions or documented responses beyond its JSON success response. */
+  public OperationModel(String operationId, HttpMethod method, String path, String summary, String description,
+      boolean deprecated, List<ParameterModel> parameters, BodyModel body, List<List<String>> security,
+      String pointer, ResponseModel response) {
+    this(operationId, method, path, summary, description, deprecated, parameters, body, security, pointer, response,
+        List.of(), null, List.of());
+  }
+
+  /** {@code operationId}, or {@code METHOD path} for an operation without one: how messages name it. */
+  public String displayName() {
+    return operationId != null ? operationId : method + " " + path;
   }
 
   /** An operation without a JSON success response. */

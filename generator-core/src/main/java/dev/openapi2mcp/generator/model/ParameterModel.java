@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param schema its schema in the spec's own OpenAPI dialect (possibly a {@code $ref}); read-only
  * @param style the serialization style the spec gives, or null for the location's default
  * @param explode the explode flag the spec gives, or null for the style's default
+ * @param extensions its {@code x-mcp-*} extensions
  */
 public record ParameterModel(
     String name,
@@ -23,11 +24,19 @@ public record ParameterModel(
     boolean deprecated,
     JsonNode schema,
     String style,
-    Boolean explode) {
+    Boolean explode,
+    ArgumentExtensions extensions) {
 
   public ParameterModel {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(schema, "schema");
+    extensions = extensions == null ? ArgumentExtensions.NONE : extensions;
+  }
+
+  /** A parameter without extensions. */
+  public ParameterModel(String name, ParameterIn in, String description, boolean required, boolean deprecated,
+      JsonNode schema, String style, Boolean explode) {
+    this(name, in, description, required, deprecated, schema, style, explode, ArgumentExtensions.NONE);
   }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every name the generator makes: tool names, argument names, Java class and method names. One place, so that
@@ -25,6 +26,7 @@ public class NamingStrategy {
   public static final int MAX_ARGUMENT_LENGTH = 64;
 
   private static final String TOOL_NAME_CHARS = "_.-";
+  private static final Pattern CHOSEN_TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** Names a generated Tools class already has, or that would hide {@link Object}'s instance methods. */
   private static final Set<String> TAKEN_METHOD_NAMES = Set.of(
@@ -69,6 +71,34 @@ public class NamingStrategy {
     return List.of(names);
   }
 
+  /**
+   * Why {@code name}, a tool name the user chose (overrides file, {@code x-mcp-name}), cannot be used, or null when
+   * it can. A chosen name is taken as it is, never sanitized or shortened: it must already match
+   * {@code [A-Za-z0-9_.-]} and fit {@code maxToolNameLength}. Uniqueness is the caller's to check, since only it
+   * knows whom to name in the message.
+   */
+  public String chosenToolNameProblem(String name) {
+    if (!CHOSEN_TOOL_NAME.matcher(name).matches()) {
+      return "a tool name may only hold letters, digits, '_', '.' and '-'";
+    }
+    if (name.length() > maxToolNameLength) {
+      return "it is " + name.length() + " characters long, more than the limit of " + maxToolNameLength;
+    }
+    return null;
+  }
+
+  /**
+   * The name an operation would like, before length limits and uniqueness; when it is longer than the limit, the
+   * tool got a shortened name (lint reports it).
+   */
+  public final String wantedToolName(OperationKey operation) {
+    return baseToolName(operation);
+  }
+
+  public int maxToolNameLength() {
+    return maxToolNameLength;
+  }
+
   /** The name an operation would like, before length limits and uniqueness. */
   protected String baseToolName(OperationKey operation) {
     if (operation.operationId() != null) {
@@ -87,24 +117,77 @@ public class NamingStrategy {
     return name.toString();
   }
 
+  /**
+   * Tool names for the tools of a service catalog (issue 4), in their order: {@code {namespace}_{name}}, where
+   * {@code name} is what {@link #toolNames} made of the operation in its own API, with the same rules for length and
+   * uniqueness applied to the whole server and only to the part after the namespace, so that the prefix always
+   * survives. An explicit name is taken as is, before any other; the hash that tells apart colliding long names
+   * covers the namespace, so that the same operation in two APIs gets two hashes.
+   *
+   * <p>Namespaces must be shorter than half of {@code maxToolNameLength} (the generator checks this first).
+   */
+  public List<String> catalogToolNames(List<CatalogToolKey> tools) {
+    String[] names = new String[tools.size()];
+    Set<String> taken = new HashSet<>();
+    for (int i = 0; i < tools.size(); i++) {
+      String explicit = tools.get(i).explicitName();
+      if (explicit != null) {
+        names[i] = explicit;
+        taken.add(explicit);
+      }
+    }
+    List<String> bases = new ArrayList<>();
+    for (int i = 0; i < tools.size(); i++) {
+      CatalogToolKey tool = tools.get(i);
+      String base = tool.name();
+      bases.add(base);
+      String wanted = prefix(tool) + base;
+      if (names[i] == null && wanted.length() <= maxToolNameLength && taken.add(wanted)) {
+        names[i] = wanted;
+      }
+    }
+    for (int i = 0; i < tools.size(); i++) {
+      if (names[i] == null) {
+        CatalogToolKey tool = tools.get(i);
+        names[i] = allocateToolName(prefix(tool), bases.get(i),
+            tool.namespace() + " " + tool.operation().identity(), taken);
+      }
+    }
+    return List.of(names);
+  }
+
+  private static String prefix(CatalogToolKey tool) {
+    return tool.namespace() + "_";
+  }
+
   private String allocateToolName(String wanted, OperationKey operation, Set<String> taken) {
-    if (wanted.length() > maxToolNameLength) {
-      String cut = NameCutter.shorten(wanted, maxToolNameLength);
+    return allocateToolName("", wanted, operation.identity(), taken);
+  }
+
+  /** {@code prefix} followed by {@code wanted} made to fit in what the prefix leaves, and unique in {@code taken}. */
+  private String allocateToolName(String prefix, String wanted, String identity, Set<String> taken) {
+    int limit = maxToolNameLength - prefix.length();
+    if (wanted.length() > limit) {
+      String cut = prefix + NameCutter.shorten(wanted, limit);
       if (taken.add(cut)) {
         return cut;
       }
-      String hashed = NameCutter.shortenWithSuffix(wanted, "_" + NameCutter.hash(operation.identity()),
-          maxToolNameLength);
+      String hashed = prefix + NameCutter.shortenWithSuffix(wanted, "_" + NameCutter.hash(identity), limit);
       if (taken.add(hashed)) {
         return hashed;
       }
     }
     for (int n = 2; ; n++) {
-      String numbered = NameCutter.shortenWithSuffix(wanted, "_" + n, maxToolNameLength);
+      String numbered = prefix + NameCutter.shortenWithSuffix(wanted, "_" + n, limit);
       if (taken.add(numbered)) {
         return numbered;
       }
     }
+  }
+
+  /** The longest namespace a catalog may use: it must leave at least half of a tool name to the operation. */
+  public int maxNamespaceLength() {
+    return maxToolNameLength / 2 - 1;
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.openapi2mcp.generator.tool;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +16,9 @@ import java.util.Objects;
  * @param outputSchema a JSON Schema 2020-12 object schema of the structured result, compact JSON text, or null
  * @param hints the behaviour hints
  * @param http the HTTP binding
+ * @param fixedArguments argument → JSON text of the value always sent; such arguments are not in the input schema
+ * @param defaultArguments argument → JSON text of the value sent when the caller leaves the argument out
+ * @param api the namespace of the tool's API in a service catalog (issue 4), or null in a server of one API
  */
 public record ToolModel(
     String name,
@@ -22,7 +28,10 @@ public record ToolModel(
     String inputSchema,
     String outputSchema,
     ToolHints hints,
-    HttpBindingModel http) {
+    HttpBindingModel http,
+    Map<String, String> fixedArguments,
+    Map<String, String> defaultArguments,
+    String api) {
 
   public ToolModel {
     Objects.requireNonNull(name, "name");
@@ -31,11 +40,37 @@ public record ToolModel(
     Objects.requireNonNull(inputSchema, "inputSchema");
     Objects.requireNonNull(hints, "hints");
     Objects.requireNonNull(http, "http");
+    fixedArguments = fixedArguments == null
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(fixedArguments));
+    defaultArguments = defaultArguments == null
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(defaultArguments));
+  }
+
+  /** A tool without fixed or default argument values. */
+  public ToolModel(String name, String methodName, String title, String description, String inputSchema,
+      String outputSchema, ToolHints hints, HttpBindingModel http) {
+    this(name, methodName, title, description, inputSchema, outputSchema, hints, http, Map.of(), Map.of(), null);
+  }
+
+  /** A tool of a server of one API. */
+  public ToolModel(String name, String methodName, String title, String description, String inputSchema,
+      String outputSchema, ToolHints hints, HttpBindingModel http, Map<String, String> fixedArguments,
+      Map<String, String> defaultArguments) {
+    this(name, methodName, title, description, inputSchema, outputSchema, hints, http, fixedArguments,
+        defaultArguments, null);
   }
 
   /** A tool without an output schema. */
   public ToolModel(String name, String methodName, String title, String description, String inputSchema,
       ToolHints hints, HttpBindingModel http) {
-    this(name, methodName, title, description, inputSchema, null, hints, http);
+    this(name, methodName, title, description, inputSchema, null, hints, http, Map.of(), Map.of(), null);
+  }
+
+  /** This tool as part of the API {@code namespace} of a catalog, under its final names. */
+  public ToolModel inCatalog(String finalName, String finalMethodName, String namespace) {
+    return new ToolModel(finalName, finalMethodName, title, description, inputSchema, outputSchema, hints, http,
+        fixedArguments, defaultArguments, namespace);
   }
 }

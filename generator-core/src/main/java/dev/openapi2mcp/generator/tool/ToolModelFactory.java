@@ -4,22 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.generator.customize.CustomizedOperation;
+import dev.openapi2mcp.generator.customize.Setting;
+import dev.openapi2mcp.generator.customize.ToolSettings;
 import dev.openapi2mcp.generator.description.DescriptionComposer;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
+import dev.openapi2mcp.generator.model.ArgumentExtensions;
 import dev.openapi2mcp.generator.model.BodyModel;
+import dev.openapi2mcp.generator.model.McpExtensions;
 import dev.openapi2mcp.generator.model.MediaTypes;
 import dev.openapi2mcp.generator.model.OperationModel;
 import dev.openapi2mcp.generator.model.ParameterModel;
 import dev.openapi2mcp.generator.naming.ArgumentKey;
 import dev.openapi2mcp.generator.naming.NamingStrategy;
-import dev.openapi2mcp.generator.naming.OperationKey;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.schema.SchemaBudgeter;
 import dev.openapi2mcp.generator.schema.SchemaConverter;
 import dev.openapi2mcp.generator.schema.SchemaScope;
 import dev.openapi2mcp.generator.schema.Schemas;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +41,11 @@ import java.util.Map;
  * them all out means sending no body, but its required ones are {@code dependentRequired} on every other body
  * argument: once any is given, the body is sent and must be complete. {@code additionalProperties} is false, and recursive components sit in
  * {@code $defs}.
+ *
+ * <p>Customizations (issue 4, {@link ToolSettings}) apply on top: a chosen name, title, description and hints
+ * replace what the operation gives; arguments with a fixed value or hidden leave the input schema (a fixed one stays
+ * bound and is sent by the runtime), and a default is written into the schema and sent by the runtime when the
+ * caller leaves the argument out, so the argument is no longer required.
  */
 public final class ToolModelFactory {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -50,6 +60,7 @@ public final class ToolModelFactory {
   private final FileParts fileParts;
   private final SchemaBudgeter budgeter;
   private final Diagnostics diagnostics;
+  private final Map<String, List<String>> budgetCuts = new LinkedHashMap<>();
 
   /**
    * A factory without output schemas, with base64 file parts and the default schema budget, whose warnings go
@@ -77,22 +88,26 @@ public final class ToolModelFactory {
     this.diagnostics = diagnostics;
   }
 
-  /** One tool per operation, in the operations' order. */
+  /** One tool per operation, in the operations' order, as the spec makes them. */
   public List<ToolModel> tools(List<OperationModel> operations) {
-    List<OperationKey> keys = new ArrayList<>();
-    for (OperationModel operation : operations) {
-      keys.add(new OperationKey(operation.operationId(), operation.method().name(), operation.path()));
-    }
-    List<String> names = naming.toolNames(keys);
+    return customizedTools(operations.stream()
+        .map(operation -> new CustomizedOperation(operation, ToolSettings.NONE))
+        .toList());
+  }
+
+  /** One tool per operation, in the operations' order, each customized by its settings. */
+  public List<ToolModel> customizedTools(List<CustomizedOperation> operations) {
+    List<String> names = ToolNames.of(operations, naming, diagnostics);
     List<String> methods = naming.methodNames(names);
     List<ToolModel> tools = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
-      tools.add(tool(operations.get(i), names.get(i), methods.get(i)));
+      CustomizedOperation customized = operations.get(i);
+      tools.add(tool(customized.operation(), customized.settings(), names.get(i), methods.get(i)));
     }
     return tools;
   }
 
-  private ToolModel tool(OperationModel operation, String name, String methodName) {
+  private ToolModel tool(OperationModel operation, ToolSettings settings, String name, String methodName) {
     BodyModel body = operation.body();
     BodyShape shape = body == null ? null : BodyShape.of(body, converter);
 
@@ -106,6 +121,8 @@ public final class ToolModelFactory {
       keys.add(new ArgumentKey("body", "request"));
     }
     List<String> arguments = naming.argumentNames(keys);
+    ArgumentPresets presets = new ArgumentPresets(settings, arguments, operation, converter.components(),
+        diagnostics);
 
     SchemaScope scope = converter.scope();
     ObjectNode properties = JSON.objectNode();
@@ -114,13 +131,20 @@ public final class ToolModelFactory {
     int next = 0;
     for (ParameterModel parameter : operation.parameters()) {
       String argument = arguments.get(next++);
+      ArgumentPresets.Use use = presets.use(argument, parameter.extensions(), parameter.schema(),
+          parameter.required());
+      if (use != ArgumentPresets.Use.HIDDEN) {
+        bindings.add(binding(parameter, argument));
+      }
+      if (use != ArgumentPresets.Use.SHOWN) {
+        continue;
+      }
       String pointer = JsonPointers.append(operation.pointer(), "parameters");
-      properties.set(argument, Schemas.annotate(scope.convert(parameter.schema(), pointer), parameter.description(),
-          parameter.deprecated()));
-      if (parameter.required()) {
+      properties.set(argument, presets.withDefault(argument, Schemas.annotate(scope.convert(parameter.schema(),
+          pointer), presets.description(argument, parameter.description()), parameter.deprecated())));
+      if (presets.required(argument, parameter.required())) {
         required.add(argument);
       }
-      bindings.add(binding(parameter, argument));
     }
 
     BodyBindingModel bodyBinding = null;
@@ -131,16 +155,31 @@ public final class ToolModelFactory {
       List<String> requiredInBody = new ArrayList<>();
       for (Map.Entry<String, JsonNode> property : shape.properties().entrySet()) {
         String argument = arguments.get(next++);
+        String pointer = shape.pointers().get(property.getKey());
+        boolean requiredBySpec = shape.required().contains(property.getKey());
+        ArgumentPresets.Use use = presets.use(argument,
+            McpExtensions.argument(property.getValue(), pointer, operation.operationId(), diagnostics),
+            property.getValue(), requiredBySpec);
+        if (use == ArgumentPresets.Use.HIDDEN) {
+          continue;
+        }
         wire.put(argument, property.getKey());
         FilePart file = shape.fileParts().get(property.getKey());
         if (file != null) {
           files.add(argument);
-          properties.set(argument, FileArgumentSchema.of(file, fileParts));
-        } else {
-          String pointer = shape.pointers().get(property.getKey());
-          properties.set(argument, Schemas.annotate(scope.convert(property.getValue(), pointer), null, false));
         }
-        if (shape.required().contains(property.getKey())) {
+        if (use == ArgumentPresets.Use.FIXED) {
+          continue;
+        }
+        String description = presets.description(argument, null);
+        ObjectNode schema = file == null
+            ? Schemas.annotate(scope.convert(property.getValue(), pointer), description, false)
+            : FileArgumentSchema.of(file, fileParts);
+        if (file != null && description != null) {
+          schema = Schemas.annotate(schema, description, false);
+        }
+        properties.set(argument, presets.withDefault(argument, schema));
+        if (presets.required(argument, requiredBySpec)) {
           if (body.required()) {
             required.add(argument);
           } else {
@@ -151,6 +190,9 @@ public final class ToolModelFactory {
       // An optional body is all or nothing: once any of its arguments is given, its required ones must be too.
       if (!requiredInBody.isEmpty()) {
         for (String argument : wire.keySet()) {
+          if (!properties.has(argument)) {
+            continue;
+          }
           ArrayNode others = JSON.arrayNode();
           requiredInBody.stream().filter(other -> !other.equals(argument)).forEach(others::add);
           if (!others.isEmpty()) {
@@ -160,15 +202,28 @@ public final class ToolModelFactory {
       }
       Map<String, BodyModel.PartStyle> encodings = new java.util.TreeMap<>(body.partStyles());
       encodings.keySet().retainAll(wire.values());
-      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), null, wire, files, encodings);
+      if (wire.isEmpty()) {
+        diagnostics.error("every property of the request body is hidden; leave one visible or give it a value",
+            body.pointer(), operation.operationId());
+      } else {
+        bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), null, wire, files, encodings);
+      }
     } else if (shape != null) {
       String argument = arguments.get(next);
-      properties.set(argument, wholeBodySchema(body, shape, scope, operation));
-      if (body.required()) {
-        required.add(argument);
+      ArgumentPresets.Use use = presets.use(argument, ArgumentExtensions.NONE, body.schema(), body.required());
+      if (use == ArgumentPresets.Use.SHOWN) {
+        ObjectNode whole = wholeBodySchema(body, shape, scope, operation);
+        String description = presets.description(argument, null);
+        properties.set(argument, presets.withDefault(argument,
+            description == null ? whole : Schemas.annotate(whole, description, false)));
+        if (presets.required(argument, body.required())) {
+          required.add(argument);
+        }
       }
-      bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), argument, Map.of(), List.of(),
-          body.partStyles());
+      if (use != ArgumentPresets.Use.HIDDEN) {
+        bodyBinding = new BodyBindingModel(body.mediaType(), body.required(), argument, Map.of(), List.of(),
+            body.partStyles());
+      }
     }
 
     Map<String, JsonNode> root = new HashMap<>();
@@ -195,9 +250,27 @@ public final class ToolModelFactory {
 
     HttpBindingModel http = new HttpBindingModel(operation.method(), operation.path(), bindings, bodyBinding,
         operation.security());
-    return new ToolModel(name, methodName, operation.summary(), descriptions.compose(operation),
-        Schemas.toJson(input), output == null ? null : Schemas.toJson(output), ToolHints.forMethod(operation.method()),
-        http);
+    return new ToolModel(name, methodName, Setting.valueOr(settings.title(), operation.summary()),
+        Setting.valueOr(settings.description(), descriptions.compose(operation)), Schemas.toJson(input),
+        output == null ? null : Schemas.toJson(output), hints(ToolHints.forMethod(operation.method()), settings),
+        http, presets.fixed(), presets.defaults());
+  }
+
+  /** The hints derived from the method, each replaced where the settings set it. */
+  private static ToolHints hints(ToolHints derived, ToolSettings settings) {
+    return new ToolHints(settings.hint("readOnlyHint", derived.readOnly()),
+        settings.hint("destructiveHint", derived.destructive()),
+        settings.hint("idempotentHint", derived.idempotent()),
+        settings.hint("openWorldHint", derived.openWorld()));
+  }
+
+  /**
+   * Where the schema budget cut the tools made so far: tool name → the cut places, each {@code input} or
+   * {@code output} and its JSON pointer in that schema (e.g. {@code input#/properties/body}), in the order made;
+   * tools without cuts are absent. For lint.
+   */
+  public Map<String, List<String>> budgetCuts() {
+    return Collections.unmodifiableMap(budgetCuts);
   }
 
   /**
@@ -208,6 +281,7 @@ public final class ToolModelFactory {
     Map<String, List<String>> byReason = new LinkedHashMap<>();
     for (SchemaBudgeter.Cut cut : budgeter.apply(schema)) {
       byReason.computeIfAbsent(cut.reason(), r -> new ArrayList<>()).add(cut.pointer());
+      budgetCuts.computeIfAbsent(toolName, t -> new ArrayList<>()).add(which + "#" + cut.pointer());
     }
     byReason.forEach((reason, pointers) -> {
       String where = pointers.size() == 1
@@ -220,7 +294,7 @@ public final class ToolModelFactory {
   }
 
   /** The schema of the one argument that holds a whole body, per {@link BodyShape.Kind}. */
-  private JsonNode wholeBodySchema(BodyModel body, BodyShape shape, SchemaScope scope, OperationModel operation) {
+  private ObjectNode wholeBodySchema(BodyModel body, BodyShape shape, SchemaScope scope, OperationModel operation) {
     String mediaType = MediaTypes.essence(body.mediaType());
     switch (shape.kind()) {
       case BINARY -> {

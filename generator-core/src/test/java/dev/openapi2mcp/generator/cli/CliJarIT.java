@@ -2,8 +2,10 @@ package dev.openapi2mcp.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
+import dev.openapi2mcp.generator.Reports;
 import dev.openapi2mcp.generator.testing.Specs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,13 +78,15 @@ class CliJarIT {
   @Test
   void generatesWithRelativePathsWhatTheGeneratorWritesInProcess() throws Exception {
     Path spec = copySpec("petstore.json");
-    Generator.run(new GeneratorConfig(spec.toString(), work.resolve("direct"), PACKAGE, "petstore"));
+    GenerationResult direct = Generator.run(new GeneratorConfig(spec.toString(), work.resolve("direct"), PACKAGE,
+        "petstore"));
 
     Run run = runJar("generate", "--spec", "petstore.json", "--package", PACKAGE, "--out", "gen");
 
     assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
+    // issue 4: the lint table follows the summary.
     assertThat(run.out()).isEqualTo("openapi2mcp: petstore: 20 tools; files: 2 written, 0 unchanged, 0 deleted in gen"
-        + System.lineSeparator());
+        + System.lineSeparator() + Reports.lint("petstore", direct) + System.lineSeparator());
     assertThat(run.err()).as("nothing on stderr, not even a logging backend's complaint").isEmpty();
     assertThat(CliTest.files(work.resolve("gen")))
         .containsOnlyKeys("com/example/jar/PetstoreServer.java", "com/example/jar/PetstoreTools.java")

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.GenerationException;
+import dev.openapi2mcp.generator.GenerationResult;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
+import dev.openapi2mcp.generator.Reports;
 import dev.openapi2mcp.generator.testing.Specs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,8 +73,11 @@ class CliTest {
     assertThat(files(out).get("com/example/cli/PetstoreServer.java"))
         .contains("package com.example.cli;")
         .contains("class PetstoreServer");
+    GenerationResult direct = Generator.run(new GeneratorConfig(Specs.path("petstore.json").toString(),
+        dir.resolve("direct"), PACKAGE, "petstore"));
+    // issue 4: the lint table follows the summary on standard output.
     assertThat(run.out()).isEqualTo("openapi2mcp: petstore: 20 tools; files: 2 written, 0 unchanged, 0 deleted in "
-        + out + System.lineSeparator());
+        + out + System.lineSeparator() + Reports.lint("petstore", direct) + System.lineSeparator());
     assertThat(run.err()).isEmpty();
   }
 

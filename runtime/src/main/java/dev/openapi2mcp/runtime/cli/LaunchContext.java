@@ -127,6 +127,12 @@ public record LaunchContext(
         setUpLogging, callback, serverOptions);
   }
 
+  /** The same context with another environment (where credentials are read). */
+  public LaunchContext withEnvironment(Map<String, String> values) {
+    return new LaunchContext(stdin, protocolOut, out, err, values, executors, credentials, shutdownHooks,
+        setUpLogging, onServer, serverOptions);
+  }
+
   /** The same context with other protocol-core options. */
   public LaunchContext withServerOptions(McpServerOptions options) {
     return new LaunchContext(stdin, protocolOut, out, err, environment, executors, credentials, shutdownHooks,

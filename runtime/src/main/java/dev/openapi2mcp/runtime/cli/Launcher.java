@@ -1,6 +1,7 @@
 package dev.openapi2mcp.runtime.cli;
 
 import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
@@ -46,12 +47,15 @@ public final class Launcher {
       context.out().flush();
       return OK;
     }
-    String baseUrl = options.baseUrl() != null ? options.baseUrl() : definition.baseUrl();
-    if (baseUrl == null || baseUrl.isBlank()) {
-      return fail(USAGE, "no base URL for the API: its description declares no server; pass --base-url URL");
-    }
-    if (!CommandLine.isHttpUrl(baseUrl)) {
-      return fail(USAGE, "the API's base URL '" + baseUrl + "' is not an absolute http(s) URL; pass --base-url URL");
+    String baseUrl = null;
+    try {
+      if (definition.catalog()) {
+        BaseUrls.checkCatalog(definition, options);
+      } else {
+        baseUrl = BaseUrls.plain(definition, options);
+      }
+    } catch (UsageException e) {
+      return fail(USAGE, e.getMessage());
     }
     // Take stdout for the protocol before any other code runs, so that nothing printed while starting reaches it.
     OutputStream protocolOut =
@@ -66,7 +70,7 @@ public final class Launcher {
     try {
       McpServer server;
       try {
-        server = new McpServer(definition, executor, context.serverOptions());
+        server = new McpServer(definition, executor, serverOptions(options));
       } catch (IllegalArgumentException e) {
         return fail(FAILED, "invalid server definition: " + e.getMessage());
       }
@@ -75,6 +79,18 @@ public final class Launcher {
     } finally {
       closeQuietly(executor);
     }
+  }
+
+  /** The context's protocol-core options with what the command line sets (issue 5: destructive confirmation). */
+  private McpServerOptions serverOptions(CommandLine options) {
+    McpServerOptions serverOptions = context.serverOptions();
+    if (options.confirmDestructive()) {
+      serverOptions = serverOptions.withConfirmDestructive(true);
+    }
+    if (options.confirmTimeout() != null) {
+      serverOptions = serverOptions.withElicitationTimeout(options.confirmTimeout());
+    }
+    return serverOptions;
   }
 
   private int serveStdio(McpServer server, OutputStream protocolOut) {
@@ -101,7 +117,8 @@ public final class Launcher {
         .withPort(options.port())
         .withAllowedOrigins(options.allowedOrigins())
         .withTls(inbound.tls())
-        .withAuth(inbound.auth());
+        .withAuth(inbound.auth())
+        .withStateless(options.stateless());
     StreamableHttpTransport transport = new StreamableHttpTransport(server, httpOptions);
     try {
       transport.start();
@@ -115,7 +132,8 @@ public final class Launcher {
       transport.close();
       return fail(FAILED, "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
     }
-    context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint());
+    context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint()
+        + (options.stateless() ? " (stateless)" : ""));
     context.err().flush();
     AutoCloseable hook = context.shutdownHooks().register(transport::close);
     try {

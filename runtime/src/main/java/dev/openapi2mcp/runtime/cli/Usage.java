@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.cli;
 
+import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import java.util.List;
 
@@ -21,8 +22,18 @@ public final class Usage {
     option(text, "--transport stdio|http", "how MCP clients connect (default: stdio)");
     option(text, "--host HOST", "address to listen on with --transport http (default: 127.0.0.1)");
     option(text, "--port PORT", "port to listen on with --transport http; 0 picks a free port (default: 8080)");
-    option(text, "--base-url URL", "base URL of the API (default: "
-        + (definition.baseUrl() != null ? definition.baseUrl() : "none; this option is required") + ")");
+    if (definition.catalog()) {
+      option(text, "--base-url API=URL", "base URL of one API of this catalog (repeatable); defaults:");
+      for (ApiDefinition api : definition.apis()) {
+        option(text, "", "  " + api.name() + ": " + (api.baseUrl() != null ? api.baseUrl() : "none; required"));
+      }
+    } else {
+      option(text, "--base-url URL", "base URL of the API (default: "
+          + (definition.baseUrl() != null ? definition.baseUrl() : "none; this option is required") + ")");
+    }
+    option(text, "--stateless", "with --transport http: no sessions, every request served on its own, so that");
+    option(text, "", "replicas behind a load balancer can share the work (no GET event stream,");
+    option(text, "", "no --confirm-destructive, cancellation ignored)");
     option(text, "--allow-origin ORIGIN", "also accept browser requests from ORIGIN with --transport http,");
     option(text, "", "e.g. https://app.example.com (repeatable; loopback origins are always accepted)");
     option(text, "--max-response-bytes N", "the most bytes of an API response returned to the model; more is cut,");
@@ -42,6 +53,24 @@ public final class Usage {
     option(text, "--oauth-jwks-url URL", "where the issuer publishes its signing keys");
     option(text, "--oauth-audience URL", "the audience tokens must name (default: this server's /mcp URL)");
     option(text, "--oauth-scopes S1,S2", "scopes every token must grant (default: none)");
+    option(text, "--confirm-destructive", "ask the user (MCP elicitation) before any destructive tool runs;");
+    option(text, "", "clients that cannot ask get an error instead (default: off)");
+    option(text, "--confirm-timeout SECONDS", "how long to wait for the user's answer (default: 300)");
+    option(text, "--connect-timeout TIME", "longest wait to connect to the API (e.g. 500ms, 10s, 2m; default: 10s)");
+    option(text, "--read-timeout TIME", "longest silence while reading an API response (default: 60s)");
+    option(text, "--call-timeout TIME", "longest API call, retries and their waits included (default: 2m)");
+    option(text, "--retries N", "retries of idempotent calls (GET, HEAD, OPTIONS, PUT, DELETE) on failures to");
+    option(text, "", "connect and on 429/502/503/504, with backoff and Retry-After (0-10; default: 2)");
+    option(text, "--rate-limit RATE", "most tool calls for all sessions together, e.g. 50/s, 600/m, 50/s,burst=100");
+    option(text, "", "(default: none)");
+    option(text, "--rate-limit-per-session", "RATE: most tool calls per MCP session (or per client without one),");
+    option(text, "", "e.g. 10/s (default: none)");
+    option(text, "--audit-log FILE|stderr", "where the audit trail goes: one JSON record per tool call, appended");
+    option(text, "", "to FILE, or on stderr as 'audit {json}' lines; it cannot be turned off");
+    option(text, "", "(default: stderr)");
+    option(text, "--redact-header NAME", "also hide the values of arguments sent in header NAME in the audit trail");
+    option(text, "", "(repeatable; Authorization, Cookie, X-API-Key, apiKey headers and");
+    option(text, "", "secret-looking names are always hidden)");
     option(text, "--credentials-file FILE", "upstream credentials per scheme (.properties or .yaml); the environment");
     option(text, "", "and -Dopenapi2mcp.* system properties take precedence over it");
     text.append("  --upstream-client-cert FILE\n");
@@ -63,8 +92,12 @@ public final class Usage {
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {
-      text.append("\nCredentials for the API are read from these environment variables (or the system property\n"
-          + "openapi2mcp.<server>.<scheme>.<field>, or the key <scheme>.<field> of --credentials-file):\n");
+      text.append(definition.catalog()
+          ? "\nCredentials for the APIs are read from these environment variables (or the system property\n"
+              + "openapi2mcp.<server>.<api>.<scheme>.<field>, or the key <api>.<scheme>.<field> of\n"
+              + "--credentials-file):\n"
+          : "\nCredentials for the API are read from these environment variables (or the system property\n"
+              + "openapi2mcp.<server>.<scheme>.<field>, or the key <scheme>.<field> of --credentials-file):\n");
       if (credentials.isEmpty()) {
         text.append("  (none: the API declares no security schemes)\n");
       }

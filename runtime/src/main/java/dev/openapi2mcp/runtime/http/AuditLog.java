@@ -7,10 +7,14 @@ import dev.openapi2mcp.runtime.tool.CallContext;
 import java.time.Instant;
 
 /**
- * The audit trail: exactly one line per tool call, {@code audit } followed by a one-line JSON object with, in this
- * order, {@code time} (ISO-8601 UTC), {@code tool}, {@code session}, {@code caller}, {@code requestId},
- * {@code arguments} (redacted), {@code method}, {@code url} (redacted; null when nothing was sent), {@code status}
- * (the upstream status or null), {@code durationMs} and {@code outcome}.
+ * The audit trail of issue 5: exactly one record per tool call, a one-line JSON object with, in this order,
+ * {@code time} (ISO-8601 UTC, when the call started), {@code tool}, {@code api} (the API of a service
+ * catalog the tool belongs to, else null), {@code session}, {@code caller},
+ * {@code requestId}, {@code arguments} (redacted by {@link Redactor}), {@code method}, {@code url} (redacted; null when
+ * nothing was sent), {@code status} (the upstream status or null), {@code durationMs}, {@code outcome} (an
+ * {@link Outcome} in lower case) and {@code traceId} (the call's trace when it is traced, else null). Every field is
+ * always present; absent values are JSON null. The {@link AuditSink} decides the framing (a file holds the bare JSON
+ * lines; standard error prefixes them with {@code audit }).
  *
  * <p>Invariant: only redacted data reaches this class; it never sees credentials.
  */
@@ -25,35 +29,40 @@ final class AuditLog {
   record Entry(
       Instant time,
       String tool,
+      String api,
       CallContext context,
       JsonNode redactedArguments,
       String method,
       String url,
       Integer status,
       long durationMs,
-      Outcome outcome) {}
+      Outcome outcome,
+      String traceId) {}
 
   void write(Entry entry) {
-    ObjectNode line = JsonText.MAPPER.createObjectNode();
-    line.put("time", entry.time().toString());
-    line.put("tool", entry.tool());
+    ObjectNode record = JsonText.MAPPER.createObjectNode();
+    record.put("time", entry.time().toString());
+    record.put("tool", entry.tool());
+    record.put("api", entry.api());
     CallContext context = entry.context();
-    line.put("session", context == null ? null : context.sessionId());
-    line.put("caller", context == null ? null : context.caller());
-    line.put("requestId", context == null ? null : context.requestId());
-    line.set("arguments", entry.redactedArguments());
-    line.put("method", entry.method());
-    line.put("url", entry.url());
-    line.put("status", entry.status());
-    line.put("durationMs", entry.durationMs());
-    line.put("outcome", entry.outcome().auditName());
+    record.put("session", context == null ? null : context.sessionId());
+    record.put("caller", context == null ? null : context.caller());
+    record.put("requestId", context == null ? null : context.requestId());
+    record.set("arguments", entry.redactedArguments());
+    record.put("method", entry.method());
+    record.put("url", entry.url());
+    record.put("status", entry.status());
+    record.put("durationMs", entry.durationMs());
+    record.put("outcome", entry.outcome().auditName());
+    record.put("traceId", entry.traceId());
     String json;
     try {
-      json = JsonText.MAPPER.writeValueAsString(line);
+      // Jackson escapes line breaks inside strings, so the record is one line whatever the arguments hold.
+      json = JsonText.MAPPER.writeValueAsString(record);
     } catch (JsonProcessingException e) {
       // A tree of Jackson's own nodes always serializes.
-      throw new IllegalStateException("cannot write the audit line", e);
+      throw new IllegalStateException("cannot write the audit record", e);
     }
-    sink.write("audit " + json);
+    sink.write(json);
   }
 }

@@ -62,6 +62,11 @@ import okhttp3.OkHttpClient;
  *
  * <p>Invariant: credential values never appear in {@code toString()}, messages or exceptions of this class;
  * {@link #scrub} removes them from any text that might echo them.
+ *
+ * <h2>Service catalogs</h2>
+ * Each API of a catalog (issue 4) has credentials of its own: its scope is the server name, then the API's name, so
+ * that {@code PREFIX} above is {@code SERVER_API} ({@code CATALOG_INVENTORY_API_KEY}), the system property
+ * {@code openapi2mcp.catalog.inventory.api_key.key} and the file key {@code inventory.api_key.key}.
  */
 final class Credentials {
   /** Shorter values are not scrubbed from text: replacing every "ab" in a response would wreck it. */
@@ -119,16 +124,29 @@ final class Credentials {
    *     token URL; the message names the source (never the value)
    */
   static Credentials load(ServerDefinition definition, CredentialSources sources, TokenClients tokens) {
-    String prefix = upperSnake(definition.name());
+    return load(List.of(definition.name()), definition.securitySchemes(), sources, tokens);
+  }
+
+  /**
+   * Reads the credentials of {@code declared} from {@code sources}, each looked up under {@code owner} followed by
+   * the scheme's name: {@code [server]} for a server of one API, {@code [server, api]} for an API of a service
+   * catalog (issue 4), so that each API reads credentials of its own ({@code CATALOG_INVENTORY_API_KEY}).
+   *
+   * @param tokens what fetching OAuth tokens needs; null when the executor cannot fetch any
+   * @throws IllegalArgumentException as {@link #load(ServerDefinition, CredentialSources, TokenClients)}
+   */
+  static Credentials load(List<String> owner, List<SecurityScheme> declared, CredentialSources sources,
+      TokenClients tokens) {
+    String prefix = prefix(owner);
     Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
     Map<String, SchemeCredential> available = new LinkedHashMap<>();
     Set<String> secrets = new LinkedHashSet<>();
     List<AccessTokenSource> tokenSources = new ArrayList<>();
     ClientIdentity exchangeClient = null;
-    for (SecurityScheme scheme : definition.securitySchemes()) {
+    for (SecurityScheme scheme : declared) {
       schemes.put(scheme.name(), scheme);
       List<String> names = variables(prefix, scheme);
-      List<String> scope = List.of(definition.name(), scheme.name());
+      List<String> scope = scope(owner, scheme);
       SchemeCredential credential = null;
       if (scheme.type() == SecurityScheme.Type.HTTP_BASIC) {
         Optional<CredentialSources.Found> user = find(sources, scope, CredentialField.USERNAME, false, false);
@@ -209,13 +227,36 @@ final class Credentials {
     return found;
   }
 
+  private static List<String> scope(List<String> owner, SecurityScheme scheme) {
+    List<String> scope = new ArrayList<>(owner);
+    scope.add(scheme.name());
+    return List.copyOf(scope);
+  }
+
+  /** {@code PETSTORE}, {@code CATALOG_INVENTORY}: the scope's parts in UPPER_SNAKE, joined with {@code _}. */
+  private static String prefix(List<String> owner) {
+    List<String> parts = new ArrayList<>();
+    owner.forEach(part -> parts.add(upperSnake(part)));
+    return String.join("_", parts);
+  }
+
   /** One help line per variable of every scheme of {@code definition}, in scheme declaration order. */
   static List<String> describe(ServerDefinition definition) {
-    String prefix = upperSnake(definition.name());
+    return describe(List.of(definition.name()), definition.securitySchemes(), null);
+  }
+
+  /**
+   * One help line per variable of {@code declared}, looked up under {@code owner} (see
+   * {@link #load(List, List, CredentialSources, TokenClients)}); {@code apiName}, when not null, is named in each
+   * line.
+   */
+  static List<String> describe(List<String> owner, List<SecurityScheme> declared, String apiName) {
+    String prefix = prefix(owner);
     Set<String> lines = new LinkedHashSet<>();
-    for (SecurityScheme scheme : definition.securitySchemes()) {
+    for (SecurityScheme scheme : declared) {
       List<String> names = variables(prefix, scheme);
-      String of = " of security scheme '" + scheme.name() + "'";
+      String of = " of security scheme '" + scheme.name() + "'" + (apiName == null ? "" : " of API '" + apiName
+          + "'");
       switch (scheme.type()) {
         case API_KEY -> lines.add(names.get(0) + ": API key" + of + ", sent in the "
             + scheme.in().name().toLowerCase(Locale.ROOT) + " '" + scheme.parameterName() + "'");
@@ -225,7 +266,7 @@ final class Credentials {
           lines.add(names.get(0) + ": OAuth 2.0 access token" + of
               + ", sent as 'Authorization: Bearer <token>'");
           if (scheme.clientCredentials() != null) {
-            List<String> scope = List.of(definition.name(), scheme.name());
+            List<String> scope = scope(owner, scheme);
             lines.add(CredentialSources.environmentName(scope, CredentialField.CLIENT_ID) + ", "
                 + CredentialSources.environmentName(scope, CredentialField.CLIENT_SECRET) + ": OAuth 2.0 client"
                 + of + "; without a token, tokens are fetched from " + scheme.clientCredentials().tokenUrl());

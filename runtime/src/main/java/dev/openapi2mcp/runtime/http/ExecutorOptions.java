@@ -1,9 +1,14 @@
 package dev.openapi2mcp.runtime.http;
 
+import dev.openapi2mcp.runtime.http.resilience.Resilience;
+import dev.openapi2mcp.runtime.observability.Tracing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Tuning of a {@link RestToolExecutor}. {@link #defaults()} is what generated servers use; the withers return
@@ -14,11 +19,16 @@ import java.util.Objects;
  * @param connectTimeout time to establish a connection (default 10 s)
  * @param readTimeout longest silence while reading a response (default 60 s)
  * @param callTimeout the whole exchange, from connecting to the end of the body (default 120 s)
- * @param auditSink where audit lines go (default {@link AuditSink#stderr()})
+ * @param auditSink where audit records go (default {@link AuditSink#stderr()}); closed with the executor when it is
+ *     {@link AutoCloseable} (as {@link AuditSink#file} sinks are)
  * @param clock the source of audit timestamps (default UTC system clock)
  * @param fileRoot the directory whose files multipart file parts may name by {@code path} ({@code --file-root}),
  *     or null (the default) when no local file may be read
  * @param maxFileBytes the largest file part or binary body, in bytes (default 32 MiB, {@code --max-file-size})
+ * @param resilience retries and circuit breakers toward the API (issue 5; default {@link Resilience#defaults()})
+ * @param redactedHeaders names of header parameters whose argument values the audit trail never shows, beyond
+ *     those {@link Redactor} always hides (issue 5, {@code --redact-header}); stored lower-case; default none
+ * @param tracing spans of tool calls and of their upstream requests (issue 5; default {@link Tracing#NONE})
  */
 public record ExecutorOptions(
     long maxResponseBytes,
@@ -28,7 +38,10 @@ public record ExecutorOptions(
     AuditSink auditSink,
     Clock clock,
     Path fileRoot,
-    long maxFileBytes) {
+    long maxFileBytes,
+    Resilience resilience,
+    Set<String> redactedHeaders,
+    Tracing tracing) {
 
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
   public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
@@ -45,6 +58,24 @@ public record ExecutorOptions(
     if (maxFileBytes < 1) {
       throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
     }
+    Objects.requireNonNull(resilience, "resilience");
+    redactedHeaders = redactedHeaders.stream().map(name -> name.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
+    Objects.requireNonNull(tracing, "tracing");
+  }
+
+  /** As the canonical constructor, without extra redacted headers and without tracing. */
+  public ExecutorOptions(long maxResponseBytes, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+      AuditSink auditSink, Clock clock, Path fileRoot, long maxFileBytes, Resilience resilience) {
+    this(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock, fileRoot, maxFileBytes,
+        resilience, Set.of(), Tracing.NONE);
+  }
+
+  /** As the canonical constructor, with the default resilience. */
+  public ExecutorOptions(long maxResponseBytes, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+      AuditSink auditSink, Clock clock, Path fileRoot, long maxFileBytes) {
+    this(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock, fileRoot, maxFileBytes,
+        Resilience.defaults());
   }
 
   public static ExecutorOptions defaults() {
@@ -61,32 +92,50 @@ public record ExecutorOptions(
 
   public ExecutorOptions withMaxResponseBytes(long value) {
     return new ExecutorOptions(value, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
   }
 
   public ExecutorOptions withTimeouts(Duration connect, Duration read, Duration call) {
     return new ExecutorOptions(maxResponseBytes, connect, read, call, auditSink, clock,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
   }
 
   public ExecutorOptions withAuditSink(AuditSink value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, value, clock,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
   }
 
   /** Allows file parts to name files inside {@code directory} (null: no local files). */
   public ExecutorOptions withFileRoot(Path directory) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        directory, maxFileBytes);
+        directory, maxFileBytes, resilience, redactedHeaders, tracing);
   }
 
   public ExecutorOptions withMaxFileBytes(long value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, value);
+        fileRoot, value, resilience, redactedHeaders, tracing);
   }
 
   public ExecutorOptions withClock(Clock value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, value,
-        fileRoot, maxFileBytes);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
+  }
+
+  /** Other retry and circuit-breaker settings (issue 5). */
+  public ExecutorOptions withResilience(Resilience value) {
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        fileRoot, maxFileBytes, value, redactedHeaders, tracing);
+  }
+
+  /** Also hides the arguments bound to these header names in the audit trail (issue 5; case is ignored). */
+  public ExecutorOptions withRedactedHeaders(Set<String> names) {
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        fileRoot, maxFileBytes, resilience, names, tracing);
+  }
+
+  /** Traces tool calls and their upstream requests with {@code value} (issue 5). */
+  public ExecutorOptions withTracing(Tracing value) {
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        fileRoot, maxFileBytes, resilience, redactedHeaders, value);
   }
 }

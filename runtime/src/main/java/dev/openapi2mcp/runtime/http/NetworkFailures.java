@@ -1,9 +1,11 @@
 package dev.openapi2mcp.runtime.http;
 
 import dev.openapi2mcp.runtime.credentials.TokenRequestException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -19,13 +21,24 @@ final class NetworkFailures {
   private NetworkFailures() {}
 
   static String describe(IOException failure, PreparedRequest request, ExecutorOptions options) {
+    return describe(failure, request, options, null);
+  }
+
+  /**
+   * As {@link #describe(IOException, PreparedRequest, ExecutorOptions)}, for a failure after the API's status line
+   * arrived when {@code status} is not null: the body broke off, and nothing of it is returned.
+   */
+  static String describe(IOException failure, PreparedRequest request, ExecutorOptions options, Integer status) {
     if (failure instanceof TokenRequestException) {
       // Issue 5: the message names the token URL and the OAuth error, never a secret.
       return "No token for " + request.describe() + ": " + failure.getMessage() + ". No request was sent to the API.";
     }
     String host = request.displayUrl().host() + ":" + request.displayUrl().port();
+    String outcome = status == null
+        ? "No response was received."
+        : "The API answered HTTP " + status + ", but its response body broke off; nothing of it is shown.";
     return "Network error calling " + request.describe() + " on " + host + ": " + cause(failure, options)
-        + ". No response was received.";
+        + ". " + outcome;
   }
 
   private static String cause(IOException failure, ExecutorOptions options) {
@@ -47,10 +60,23 @@ final class NetworkFailures {
     if (failure instanceof InterruptedIOException && message.equals("timeout")) {
       return "the call took longer than " + seconds(options.callTimeout()) + " (call timeout)";
     }
+    // OkHttp's words for a body shorter than its Content-Length or a chunked body without its last chunk.
+    if (failure instanceof EOFException || message.equals("unexpected end of stream")) {
+      return "the API closed the connection in the middle of the response";
+    }
+    if (failure instanceof ProtocolException) {
+      // The API's own words (e.g. a status line that is not HTTP), clipped: they are not ours to pass on in full.
+      return "the answer is not valid HTTP (" + clip(message) + ")";
+    }
     if (failure instanceof SSLException) {
       return "the TLS connection failed (" + message + ")";
     }
     return message.isEmpty() ? failure.getClass().getSimpleName() : message;
+  }
+
+  private static String clip(String text) {
+    String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 
   private static String seconds(Duration duration) {

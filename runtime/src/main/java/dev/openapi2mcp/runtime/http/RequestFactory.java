@@ -35,9 +35,9 @@ import okhttp3.Request;
  * parameters in simple style, refused when they contain line breaks, other control characters or non-ASCII text;
  * header parameters named {@code Accept}, {@code Content-Type} or {@code Authorization} are ignored as OpenAPI
  * requires, and so are connection-level headers ({@code Host}, {@code Content-Length}, …) that an argument must not
- * control. Cookie parameters (and apiKey cookies) share one {@code Cookie} header. Inbound headers the operator
- * allows ({@link ForwardedHeaders}) come next, then credentials, so a configured credential always wins over an
- * argument or forwarded header of the same name.
+ * control. Cookie parameters (and apiKey cookies) share one {@code Cookie} header. Headers a hook adds come next,
+ * then inbound headers the operator allows ({@link ForwardedHeaders}), then credentials, so a configured credential
+ * always wins over an argument, hook or forwarded header of the same name.
  */
 final class RequestFactory {
   private static final String ACCEPT = "application/json, */*;q=0.8";
@@ -81,14 +81,28 @@ final class RequestFactory {
    * @throws InvalidRequestException when an argument cannot be put on the wire safely; nothing is sent then
    */
   PreparedRequest build(ToolDefinition tool, ObjectNode arguments) throws InvalidRequestException {
-    return build(tool, arguments, InboundHeaders.NONE);
+    return build(tool, arguments, Map.of(), InboundHeaders.NONE);
   }
 
   /**
-   * As {@link #build(ToolDefinition, ObjectNode)}, for a call whose MCP request carried {@code inbound} headers:
-   * the allowed ones are forwarded, and with token exchange the client's bearer token is exchanged.
+   * As {@link #build(ToolDefinition, ObjectNode)}, with extra headers a {@link dev.openapi2mcp.runtime.tool.ToolHook}
+   * added (issue 4). They replace header arguments of the same name, but never the configured credentials.
+   *
+   * @throws InvalidRequestException also when an extra header is one an argument must not control either, or holds
+   *     a line break, another control character or non-ASCII text
    */
-  PreparedRequest build(ToolDefinition tool, ObjectNode arguments, InboundHeaders inbound)
+  PreparedRequest build(ToolDefinition tool, ObjectNode arguments, Map<String, String> extraHeaders)
+      throws InvalidRequestException {
+    return build(tool, arguments, extraHeaders, InboundHeaders.NONE);
+  }
+
+  /**
+   * As {@link #build(ToolDefinition, ObjectNode, Map)}, for a call whose MCP request carried {@code inbound}
+   * headers: the allowed ones are forwarded (replacing hook headers of the same name), and with token exchange the
+   * client's bearer token is exchanged.
+   */
+  PreparedRequest build(
+      ToolDefinition tool, ObjectNode arguments, Map<String, String> extraHeaders, InboundHeaders inbound)
       throws InvalidRequestException {
     HttpBinding http = tool.http();
     HttpUrl.Builder url = baseUrl.newBuilder();
@@ -107,7 +121,9 @@ final class RequestFactory {
           boolean secret = redactor.isSecretParameter(parameter);
           for (ParameterSerializer.Pair pair : ParameterSerializer.queryPairs(parameter, value)) {
             url.addEncodedQueryParameter(pair.name(), pair.value());
-            display.addEncodedQueryParameter(pair.name(), secret ? REDACTED : pair.value());
+            // A deepObject or exploded object may put a secret under a harmless parameter: filter[password]=….
+            boolean hide = secret || SecretNames.looksSecret(PercentDecoder.decode(pair.name()));
+            display.addEncodedQueryParameter(pair.name(), hide ? REDACTED : pair.value());
           }
         }
         case HEADER -> addHeaderParameter(request, cookies, parameter, value);
@@ -118,6 +134,9 @@ final class RequestFactory {
       }
     }
 
+    for (Map.Entry<String, String> header : extraHeaders.entrySet()) {
+      addExtraHeader(request, header.getKey(), header.getValue());
+    }
     forwarded.apply(inbound, request);
     Credentials.Selection selection = credentials.select(http, onBehalfOf(inbound));
     applyCredentials(selection, request, url, display, cookies);
@@ -155,6 +174,25 @@ final class RequestFactory {
     }
     String subject = authorization.substring(7).strip();
     return subject.isEmpty() ? null : exchange.onBehalfOf(subject);
+  }
+
+  private static void addExtraHeader(Request.Builder request, String name, String value)
+      throws InvalidRequestException {
+    if (IGNORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new InvalidRequestException("a hook may not set the header '" + name + "'");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        throw new InvalidRequestException("the header '" + name + "' set by a hook holds a control or non-ASCII "
+            + "character at position " + i);
+      }
+    }
+    try {
+      request.header(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("a hook set an invalid header name '" + name + "'");
+    }
   }
 
   /** Applied after the parameters so that a configured credential replaces an argument of the same name. */

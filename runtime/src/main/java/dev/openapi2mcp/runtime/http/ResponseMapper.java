@@ -2,6 +2,9 @@ package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.openapi2mcp.runtime.mcp.LogLevel;
+import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolResult;
@@ -86,6 +89,15 @@ final class ResponseMapper {
    * @throws IOException when reading the body fails (a network failure after the status line)
    */
   Mapped map(ToolDefinition tool, PreparedRequest request, Response response) throws IOException {
+    return map(tool, request, response, CallChannel.NONE);
+  }
+
+  /**
+   * As {@link #map(ToolDefinition, PreparedRequest, Response)}; a drift warning also goes to the call's client as a
+   * {@code warning} log message (issue 5).
+   */
+  Mapped map(ToolDefinition tool, PreparedRequest request, Response response, CallChannel channel)
+      throws IOException {
     int status = response.code();
     ResponseBody body = response.body();
     if (!response.isSuccessful()) {
@@ -100,16 +112,17 @@ final class ResponseMapper {
           Outcome.OK, status);
     }
     MediaType type = body.contentType();
-    return new Mapped(success(tool, request, type, bytes), Outcome.OK, status);
+    return new Mapped(success(tool, request, type, bytes, channel), Outcome.OK, status);
   }
 
-  private ToolResult success(ToolDefinition tool, PreparedRequest request, MediaType type, Bytes bytes) {
+  private ToolResult success(
+      ToolDefinition tool, PreparedRequest request, MediaType type, Bytes bytes, CallChannel channel) {
     boolean textual = type == null ? isUtf8Text(bytes.data()) : MediaTypes.isTextual(type);
     if (textual) {
       String text = credentials.scrub(decode(bytes, type));
       JsonNode structured = null;
       if (!bytes.truncated() && tool.outputSchema() != null && (type == null || MediaTypes.isJson(type))) {
-        structured = conforming(tool, text, type != null);
+        structured = conforming(tool, text, type != null, channel);
       }
       return new ToolResult(List.of(new Content.Text(text + truncationNote(bytes))), structured, false);
     }
@@ -246,37 +259,38 @@ final class ResponseMapper {
    *
    * @param declaredJson whether the response said it is JSON (an untyped body that is not JSON is just text)
    */
-  private JsonNode conforming(ToolDefinition tool, String text, boolean declaredJson) {
+  private JsonNode conforming(ToolDefinition tool, String text, boolean declaredJson, CallChannel channel) {
     JsonNode node;
     try {
       node = JsonText.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       if (declaredJson) {
-        drift(tool, List.of("the body is not valid JSON (" + e.getOriginalMessage() + ")"));
+        drift(tool, List.of("the body is not valid JSON (" + e.getOriginalMessage() + ")"), channel);
       }
       return null;
     }
     if (node == null || !node.isObject()) {
       if (declaredJson || node != null) {
-        drift(tool, List.of("expected a JSON object, got " + JsonValues.describe(node)));
+        drift(tool, List.of("expected a JSON object, got " + JsonValues.describe(node)), channel);
       }
       return null;
     }
     List<String> problems = checker.checkOutput(tool, node);
     if (!problems.isEmpty()) {
-      drift(tool, problems);
+      drift(tool, problems, channel);
       return null;
     }
     return node;
   }
 
-  private void drift(ToolDefinition tool, List<String> problems) {
-    if (!LOG.isLoggable(Level.WARNING)) {
-      return;
-    }
+  private void drift(ToolDefinition tool, List<String> problems, CallChannel channel) {
     List<String> shown = problems.subList(0, Math.min(DRIFT_PROBLEMS_LOGGED, problems.size()));
     String more = problems.size() > shown.size() ? "; and " + (problems.size() - shown.size()) + " more" : "";
-    LOG.warning(credentials.scrub("tool '" + tool.name() + "': the response does not match its outputSchema, "
-        + "so it is returned as text without structuredContent: " + String.join("; ", shown) + more));
+    String text = credentials.scrub("tool '" + tool.name() + "': the response does not match its outputSchema, "
+        + "so it is returned as text without structuredContent: " + String.join("; ", shown) + more);
+    if (LOG.isLoggable(Level.WARNING)) {
+      LOG.warning(text);
+    }
+    channel.log(LogLevel.WARNING, RestToolExecutor.LOGGER, TextNode.valueOf(text));
   }
 }

@@ -1,41 +1,64 @@
 package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
 import dev.openapi2mcp.runtime.credentials.TokenExchange;
 import dev.openapi2mcp.runtime.credentials.UpstreamTls;
+import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
+import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
+import dev.openapi2mcp.runtime.observability.UpstreamTag;
+import dev.openapi2mcp.runtime.mcp.LogLevel;
+import dev.openapi2mcp.runtime.tool.ApiDefinition;
+import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.InboundHeaders;
+import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
  * Executes tool calls as HTTP requests to the API: check the arguments against the tool's input schema, build the
  * request from the tool's {@link dev.openapi2mcp.runtime.tool.HttpBinding}, attach the configured credentials, send
- * it, map the response to a {@link ToolResult}, and write one audit line.
+ * it, map the response to a {@link ToolResult}, and write one audit record ({@link AuditLog}).
+ *
+ * <p>After validation, the tool's default argument values fill in what the call left out, and its fixed values are
+ * set (see {@link ToolDefinition#fixedArguments()}); the audit line shows the arguments as the caller sent them.
  *
  * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
  * lines; {@link #execute} never throws. Upstream authentication beyond the environment (credential sources, mutual
  * TLS, client-credentials tokens, forwarded headers, token exchange) comes with {@link UpstreamOptions} (issue 5).
  * One {@link OkHttpClient} (one connection pool) serves all calls; instances
- * are thread-safe. Connection failures are not retried and redirects are not followed (a redirect could carry
- * credentials to another host); both are reported.
+ * are thread-safe. Redirects are not followed (a redirect could carry credentials to another host); they are
+ * reported. Idempotent calls are retried and each upstream has a circuit breaker, as
+ * {@link ExecutorOptions#resilience()} says (issue 5); a result that ends retrying or is refused by a breaker says
+ * what happened and when to retry.
+ *
+ * <p>Long calls (issue 5), through the call's {@link CallChannel}: progress as described in {@link ProgressBody};
+ * cancellation aborts the HTTP exchange and the audit line says {@code cancelled}; upstream errors, network
+ * failures and response drift become {@code warning} log messages for a client that asked for them.
  */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
+  /** The logger name of the client log messages this executor sends. */
+  static final String LOGGER = "openapi2mcp.http";
+
   /**
    * Built on a thread of its own: OkHttp's set-up (TLS trust roots above all) takes about 0.2 s, which would
    * otherwise delay the server's first answer. The first call waits for it if it is not ready yet.
@@ -49,17 +72,21 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private final Credentials credentials;
   private final AuditLog audit;
 
-  private RestToolExecutor(ServerDefinition definition, HttpUrl baseUrl, ExecutorOptions options,
-      UpstreamOptions upstream) {
+  /**
+   * @param scope the server name, then (for an API of a service catalog) the API's name: what credentials are
+   *     looked up under, before the scheme name ({@link dev.openapi2mcp.runtime.credentials.CredentialSources})
+   */
+  private RestToolExecutor(List<String> scope, List<SecurityScheme> schemes, HttpUrl baseUrl,
+      ExecutorOptions options, UpstreamOptions upstream) {
     this.options = options;
     this.client = CompletableFuture.supplyAsync(() -> buildClient(options, upstream.tls()), runnable -> {
       Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");
       thread.setDaemon(true);
       thread.start();
     });
-    this.credentials = Credentials.load(definition, upstream.credentials(),
+    this.credentials = Credentials.load(scope, schemes, upstream.credentials(),
         new Credentials.TokenClients(baseUrl, options.clock(), client::join));
-    this.redactor = new Redactor(definition);
+    this.redactor = new Redactor(schemes, options.redactedHeaders());
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
         new LocalFiles(options.fileRoot(), options.maxFileBytes()), new ForwardedHeaders(upstream.forwardHeaders()),
         tokenExchange(upstream, credentials, options, client::join));
@@ -83,8 +110,18 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     if (tls != null) {
       tls.apply(builder);
     }
+    // Outermost: a token is obtained once per call, not per retry, and a token endpoint that fails neither counts
+    // against the API's circuit breaker nor opens an upstream span; a 401 renewal goes through retries again.
+    builder.addInterceptor(new UpstreamTokenInterceptor());
+    for (Interceptor interceptor : options.resilience().interceptors()) {
+      builder.addInterceptor(interceptor);
+    }
+    // After retries and breakers: one span per attempt that is actually sent (issue 5).
+    Interceptor tracing = options.tracing().upstreamInterceptor();
+    if (tracing != null) {
+      builder.addInterceptor(tracing);
+    }
     return builder
-        .addInterceptor(new UpstreamTokenInterceptor())
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -137,7 +174,46 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    return new RestToolExecutor(definition, parsed, options, upstream);
+    return new RestToolExecutor(List.of(definition.name()), definition.securitySchemes(), parsed, options, upstream);
+  }
+
+  /**
+   * An executor for the tools of one API of a service catalog (issue 4), with credentials from the environment
+   * only; see {@link #forApi(ServerDefinition, ApiDefinition, String, ExecutorOptions, UpstreamOptions)}.
+   */
+  public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
+      Map<String, String> environment, ExecutorOptions options) {
+    return forApi(definition, api, baseUrl, options, UpstreamOptions.environment(environment));
+  }
+
+  /**
+   * An executor for the tools of one API of a service catalog (issue 4): its own base URL, and credentials read
+   * from variables {@code {SERVER}_{API}_{SCHEME}…} (and the system properties and credentials-file keys of the same
+   * scope, issue 5) for the API's schemes only, so that they can never reach another API's host.
+   *
+   * @param baseUrl the API base URL ({@code --base-url NAME=URL}), or null for the API's default
+   * @param upstream credential sources, TLS, forwarded headers and token exchange toward this API
+   * @throws IllegalArgumentException when there is no base URL, it is not an absolute http(s) URL, or a credential
+   *     holds a value that cannot be sent; the message names the API and the URL or the credential's source
+   */
+  public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
+      ExecutorOptions options, UpstreamOptions upstream) {
+    String url = baseUrl != null ? baseUrl : api.baseUrl();
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("API '" + api.name() + "' of server '" + definition.name()
+          + "' has no base URL: its OpenAPI description names no server; pass --base-url " + api.name() + "=URL");
+    }
+    HttpUrl parsed = HttpUrl.parse(url.strip());
+    if (parsed == null) {
+      throw new IllegalArgumentException("base URL '" + url + "' of API '" + api.name()
+          + "' is not an absolute http or https URL; pass --base-url " + api.name() + "=URL with one");
+    }
+    return new RestToolExecutor(scope(definition, api), api.securitySchemes(), parsed, options, upstream);
+  }
+
+  /** What the credentials of one API of a catalog are looked up under: the server name, then the API's. */
+  static List<String> scope(ServerDefinition definition, ApiDefinition api) {
+    return List.of(definition.name(), api.name());
   }
 
   /**
@@ -145,12 +221,29 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    * value is sent. Deterministic: in the order the definition declares its security schemes.
    */
   public static List<String> describeCredentials(ServerDefinition definition) {
-    return Credentials.describe(definition);
+    if (!definition.catalog()) {
+      return Credentials.describe(definition);
+    }
+    List<String> lines = new ArrayList<>();
+    for (ApiDefinition api : definition.apis()) {
+      lines.addAll(Credentials.describe(scope(definition, api), api.securitySchemes(), api.name()));
+    }
+    return List.copyOf(lines);
   }
 
   @Override
   public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    return execute(tool, arguments, context, Map.of());
+  }
+
+  /**
+   * As {@link #execute(ToolDefinition, ObjectNode, CallContext)}, with extra request headers (from a
+   * {@link dev.openapi2mcp.runtime.tool.ToolHook}, issue 4); they never replace the configured credentials.
+   */
+  public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context,
+      Map<String, String> extraHeaders) {
     long started = System.nanoTime();
+    CallChannel channel = context != null ? context.channel() : CallChannel.NONE;
     Instant time = options.clock().instant();
     ObjectNode args = arguments != null ? arguments : JsonText.MAPPER.createObjectNode();
     String method = tool.http().method();
@@ -164,17 +257,40 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         result = invalidArguments(tool, problems);
         outcome = Outcome.INVALID_ARGUMENTS;
       } else {
-        PreparedRequest request = requests.build(tool, args,
+        PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders,
             context == null ? InboundHeaders.NONE : context.inboundHeaders());
         url = request.displayUrl().toString();
-        try (Response response = client.join().newCall(request.request()).execute()) {
-          ResponseMapper.Mapped mapped = responses.map(tool, request, response);
-          result = mapped.result();
-          outcome = mapped.outcome();
+        RetryRecord retries = new RetryRecord(request.describe());
+        Call call = client.join().newCall(request.request().newBuilder()
+            .tag(RetryRecord.class, retries)
+            .tag(UpstreamTag.class, new UpstreamTag(url, tool.http().pathTemplate()))
+            .build());
+        // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
+        try (CallChannel.Registration abort = channel.onCancel(call::cancel);
+            Response response = send(call, request, channel)) {
+          // Known before the body is read, so that a body that breaks off is not reported as no answer at all.
+          status = response.code();
+          ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
+          result = withNote(mapped.result(), retries.summary());
+          outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : mapped.outcome();
           status = mapped.status();
+          if (mapped.outcome() == Outcome.UPSTREAM_ERROR) {
+            channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "the API answered HTTP " + status));
+          }
+        } catch (CircuitOpenException e) {
+          result = withNote(ToolResult.error(e.getMessage()), retries.summary());
+          outcome = Outcome.CIRCUIT_OPEN;
         } catch (IOException e) {
-          result = ToolResult.error(NetworkFailures.describe(e, request, options));
-          outcome = Outcome.NETWORK_ERROR;
+          if (channel.isCancelled()) {
+            result = ToolResult.error("Tool '" + tool.name() + "' was cancelled by the client; the request to "
+                + request.describe() + " was aborted.");
+            outcome = Outcome.CANCELLED;
+          } else {
+            result = withNote(ToolResult.error(NetworkFailures.describe(e, request, options, status)), retries.summary());
+            outcome = retries.gaveUp() ? Outcome.RETRIES_EXHAUSTED : Outcome.NETWORK_ERROR;
+            channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "no answer from the API ("
+                + e.getClass().getSimpleName() + ")"));
+          }
         }
       }
     } catch (InvalidRequestException e) {
@@ -187,18 +303,45 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       outcome = Outcome.INTERNAL_ERROR;
     }
     result = scrub(result);
-    writeAudit(new AuditLog.Entry(time, tool.name(), context, redactedArguments(tool, args), method, url, status,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome));
+    writeAudit(new AuditLog.Entry(time, tool.name(), tool.api(), context, redactedArguments(tool, args), method, url, status,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
     return result;
   }
 
-  /** Stops the client's threads and closes its pooled connections; calls in flight may fail. */
+  /** Sends the request and reports the two progress steps around it (see {@link ProgressBody}). */
+  private static Response send(Call call, PreparedRequest request, CallChannel channel) throws IOException {
+    channel.progress(ProgressBody.SENT, null, "Sending " + request.describe() + " to the API");
+    Response response = call.execute();
+    channel.progress(ProgressBody.HEADERS, ProgressBody.total(response),
+        "The API answered HTTP " + response.code() + "; reading the response");
+    return response;
+  }
+
+  /**
+   * A log message for the client: the tool, the redacted request and what happened, never credentials. Text rather
+   * than an object, since some clients (the official Java SDK among them) read {@code data} as a string.
+   */
+  private TextNode event(ToolDefinition tool, PreparedRequest request, String what) {
+    return TextNode.valueOf(credentials.scrub("tool '" + tool.name() + "': " + request.describe() + ": " + what));
+  }
+
+  /**
+   * Stops the client's threads and closes its pooled connections; calls in flight may fail. Closes the audit sink
+   * when it is closeable (an audit file).
+   */
   @Override
   public void close() {
     client.thenAccept(built -> {
       built.dispatcher().executorService().shutdown();
       built.connectionPool().evictAll();
     });
+    if (options.auditSink() instanceof AutoCloseable sink) {
+      try {
+        sink.close();
+      } catch (Exception e) {
+        System.err.println("openapi2mcp: closing the audit log failed: " + e);
+      }
+    }
   }
 
   private static ToolResult invalidArguments(ToolDefinition tool, List<String> problems) {
@@ -206,9 +349,21 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         + String.join("\n- ", problems));
   }
 
+  /** The result with one more text block, when there is something to add. */
+  private static ToolResult withNote(ToolResult result, String note) {
+    if (note == null) {
+      return result;
+    }
+    List<Content> content = new ArrayList<>(result.content());
+    content.add(new Content.Text(note));
+    return new ToolResult(content, result.structuredContent(), result.isError());
+  }
+
   private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
     try {
-      return redactor.redactArguments(tool, args);
+      ObjectNode redacted = redactor.redactArguments(tool, args);
+      Redactor.scrubStrings(redacted, credentials::scrub);
+      return redacted;
     } catch (RuntimeException e) {
       // Never log what could not be redacted.
       ObjectNode unknown = JsonText.MAPPER.createObjectNode();
@@ -222,7 +377,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       audit.write(entry);
     } catch (RuntimeException e) {
       // A broken sink must not break the call; say so where operators look.
-      System.err.println("openapi2mcp: audit line for tool '" + entry.tool() + "' could not be written: " + e);
+      System.err.println("openapi2mcp: audit record for tool '" + entry.tool() + "' could not be written: " + e);
     }
   }
 

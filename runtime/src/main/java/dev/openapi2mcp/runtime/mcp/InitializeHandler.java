@@ -25,7 +25,7 @@ final class InitializeHandler implements MethodHandler {
     }
     ProtocolRevision revision = ProtocolRevision.negotiate(requested.textValue());
     String client = context.params().path("clientInfo").path("name").asText("");
-    if (!context.session().initialize(revision, client)) {
+    if (!context.session().initialize(revision, client, context.params().get("capabilities"))) {
       throw JsonRpcException.invalidRequest("Session already initialized: initialize may be sent only once");
     }
     LOG.fine(() -> "initialized session for client '" + client + "', revision " + revision.id()

@@ -119,7 +119,8 @@ public final class JsonRpcCodec {
     boolean hasResult = tree.has("result");
     boolean hasError = tree.has("error");
     if (hasId && hasResult != hasError) {
-      return new JsonRpcMessage.Response(id);
+      return hasResult ? new JsonRpcMessage.Response(id, tree.get("result"), null)
+          : new JsonRpcMessage.Response(id, null, tree.get("error"));
     }
     throw new JsonRpcException(
         JsonRpcException.INVALID_REQUEST,
@@ -153,6 +154,15 @@ public final class JsonRpcCodec {
   /** The error response for an exception, answering the id the exception carries. */
   public ObjectNode error(JsonRpcException exception) {
     return error(exception.id(), exception.code(), exception.getMessage());
+  }
+
+  /** A server-to-client request. */
+  public ObjectNode request(JsonNode id, String method, ObjectNode params) {
+    ObjectNode message = envelope();
+    message.set("id", id);
+    message.put("method", method);
+    message.set("params", params);
+    return message;
   }
 
   /** A server-to-client notification. */

@@ -37,13 +37,24 @@ public sealed interface JsonRpcMessage {
   }
 
   /**
-   * A response to a request the server sent. The server sends none yet, so these are accepted and dropped.
+   * A response to a request the server sent ({@code elicitation/create}); exactly one of {@code result} and
+   * {@code error} is non-null.
    *
    * @param id the id of the server's request
+   * @param result the result, or null for an error response
+   * @param error the error object, or null for a success response
    */
-  record Response(JsonNode id) implements JsonRpcMessage {
+  record Response(JsonNode id, JsonNode result, JsonNode error) implements JsonRpcMessage {
     public Response {
       Objects.requireNonNull(id, "id");
+      if ((result == null) == (error == null)) {
+        throw new IllegalArgumentException("a response holds exactly one of result and error");
+      }
+    }
+
+    /** A success response with an empty result, for tests that only care about the id. */
+    public Response(JsonNode id) {
+      this(id, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), null);
     }
   }
 }

@@ -36,6 +36,7 @@ public final class McpServer implements AutoCloseable {
   private final ToolsCallHandler toolsCall;
   private final MethodTable methods;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CompletableFuture<Boolean> closing = new CompletableFuture<>();
 
   /**
    * @throws IllegalArgumentException when a tool's schema is not a JSON object (the message names the tool)
@@ -46,7 +47,8 @@ public final class McpServer implements AutoCloseable {
     Objects.requireNonNull(executor, "executor");
     ToolCatalog catalog = new ToolCatalog(definition.tools(), codec.mapper());
     this.pool = new ToolCallPool(options.toolThreads(), options.maxQueuedCalls());
-    this.toolsCall = new ToolsCallHandler(catalog, executor, pool);
+    this.toolsCall = new ToolsCallHandler(catalog, executor, pool,
+        options.confirmDestructive() ? new DestructiveConfirmation(options.elicitationTimeout()) : null);
     MethodHandler initialize = new InitializeHandler(definition);
     MethodHandler ping = context -> CompletableFuture.completedFuture(JsonNodeFactory.instance.objectNode());
     this.methods = new MethodTable(
@@ -78,30 +80,50 @@ public final class McpServer implements AutoCloseable {
   }
 
   /**
-   * Handles one message from the client of {@code session}.
+   * Handles one message from the client of {@code session}; messages that belong to a request (progress, log
+   * messages and elicitation while a tool runs) go over the session's own channel. Right for stdio, where there is
+   * only one.
    *
-   * @return the response to send, or null (notifications and responses get none); the future never fails, errors
-   *     are JSON-RPC error responses
+   * @return as {@link #handle(JsonRpcMessage, McpSession, ServerMessageSink, InboundHeaders)}
    */
   public CompletableFuture<ObjectNode> handle(JsonRpcMessage message, McpSession session) {
-    return handle(message, session, InboundHeaders.NONE);
+    Objects.requireNonNull(session, "session");
+    return handle(message, session, session.sink());
   }
 
   /**
-   * As {@link #handle(JsonRpcMessage, McpSession)}, for a message that arrived in an HTTP request with these
-   * headers; tool calls see them in their {@link dev.openapi2mcp.runtime.tool.CallContext} (issue 5).
+   * As {@link #handle(JsonRpcMessage, McpSession, ServerMessageSink, InboundHeaders)}, for a message without HTTP
+   * request headers to show tools.
    */
   public CompletableFuture<ObjectNode> handle(
-      JsonRpcMessage message, McpSession session, InboundHeaders headers) {
+      JsonRpcMessage message, McpSession session, ServerMessageSink requestChannel) {
+    return handle(message, session, requestChannel, InboundHeaders.NONE);
+  }
+
+  /**
+   * Handles one message from the client of {@code session}. A response is routed to the server request that waits
+   * for it (or ignored with a log line when none does).
+   *
+   * @param requestChannel where the server sends what belongs to this message's request before answering it
+   *     (issue 5; on HTTP, the POST's event stream); when it no longer takes messages, the session's channel does
+   * @param headers the headers of the HTTP request that carried the message; tool calls see them in their {@link
+   *     dev.openapi2mcp.runtime.tool.CallContext} (issue 5)
+   * @return the response to send, or null (notifications, responses and cancelled requests get none); the future
+   *     never fails, errors are JSON-RPC error responses
+   */
+  public CompletableFuture<ObjectNode> handle(
+      JsonRpcMessage message, McpSession session, ServerMessageSink requestChannel, InboundHeaders headers) {
     Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(requestChannel, "requestChannel");
     Objects.requireNonNull(headers, "headers");
     if (message instanceof JsonRpcMessage.Request request) {
-      return dispatch(request, session, headers);
+      return dispatch(request, session, requestChannel, headers);
     }
     if (message instanceof JsonRpcMessage.Notification notification) {
       onNotification(notification, session);
+    } else if (message instanceof JsonRpcMessage.Response response) {
+      session.requests().complete(response);
     }
-    // Responses answer requests this server never sends yet: nothing to correlate them with.
     return CompletableFuture.completedFuture(null);
   }
 
@@ -111,13 +133,14 @@ public final class McpServer implements AutoCloseable {
   }
 
   private CompletableFuture<ObjectNode> dispatch(
-      JsonRpcMessage.Request request, McpSession session, InboundHeaders headers) {
+      JsonRpcMessage.Request request, McpSession session, ServerMessageSink channel, InboundHeaders headers) {
     Optional<ProtocolRevision> revision = session.revision();
     Optional<MethodHandler> handler = methods.find(revision, request.method());
     if (handler.isEmpty()) {
       return CompletableFuture.completedFuture(unknownMethod(request, revision.isPresent()));
     }
-    RequestContext context = new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request, headers);
+    RequestContext context =
+        new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request, channel, headers);
     CompletableFuture<JsonNode> result;
     try {
       result = handler.get().handle(context);
@@ -131,6 +154,9 @@ public final class McpServer implements AutoCloseable {
         return codec.result(request.id(), value);
       }
       Throwable cause = unwrap(failure);
+      if (cause instanceof RequestCancelledException) {
+        return null;
+      }
       if (cause instanceof JsonRpcException e) {
         return codec.error(request.id(), e.code(), e.getMessage());
       }
@@ -163,10 +189,11 @@ public final class McpServer implements AutoCloseable {
   private void onNotification(JsonRpcMessage.Notification notification, McpSession session) {
     switch (notification.method()) {
       case "notifications/initialized" -> session.markClientReady();
-      case "notifications/cancelled" ->
-          // Cancelling a running call is not supported yet; the call completes and its response is sent anyway.
-          LOG.fine(() -> "client asked to cancel request "
-              + Texts.clip(notification.params().path("requestId").asText()) + "; not supported, ignored");
+      case "notifications/cancelled" -> {
+        JsonNode requestId = notification.params().get("requestId");
+        JsonNode reason = notification.params().get("reason");
+        toolsCall.cancel(session, requestId, reason != null && reason.isTextual() ? reason.textValue() : null);
+      }
       default -> LOG.fine(() -> "ignored notification " + Texts.clip(notification.method()));
     }
   }
@@ -187,18 +214,33 @@ public final class McpServer implements AutoCloseable {
 
   /**
    * Stops taking tool calls and waits up to {@code grace} for running ones to finish (their responses are still
-   * delivered). Idempotent.
+   * delivered). Idempotent; a later call waits until the first one has finished, so that whoever closes (end of
+   * input, a shutdown hook) never returns while calls are still being answered.
    *
    * @return whether all calls finished in time
    */
   public boolean close(Duration grace) {
     if (!closed.compareAndSet(false, true)) {
-      return true;
+      // Issue 5: on stdio, end of input and SIGTERM both close; a hook that returned at once let the JVM halt
+      // with the calls in flight unanswered.
+      try {
+        return closing.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (ExecutionException e) {
+        return false;
+      }
     }
-    boolean finished = pool.shutdown(grace);
-    if (!finished) {
-      LOG.warning(() -> "tool calls still running after " + grace.toMillis() + " ms; interrupted them");
+    boolean finished = false;
+    try {
+      finished = pool.shutdown(grace);
+      if (!finished) {
+        LOG.warning(() -> "tool calls still running after " + grace.toMillis() + " ms; interrupted them");
+      }
+      return finished;
+    } finally {
+      closing.complete(finished);
     }
-    return finished;
   }
 }

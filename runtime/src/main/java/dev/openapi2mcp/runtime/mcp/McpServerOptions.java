@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param toolThreads how many tool calls run at once
  * @param maxQueuedCalls how many further calls may wait; beyond that a call is refused as busy
  * @param shutdownGrace how long closing waits for running calls
+ * @param confirmDestructive whether destructive tools run only after the user confirmed them through elicitation
+ *     ({@code --confirm-destructive}, issue 5; default off)
+ * @param elicitationTimeout how long a call waits for the client's answer to {@code elicitation/create}
+ *     ({@code --confirm-timeout}; default 5 minutes: a person reads and answers it)
  */
-public record McpServerOptions(int pageSize, int toolThreads, int maxQueuedCalls, Duration shutdownGrace) {
+public record McpServerOptions(int pageSize, int toolThreads, int maxQueuedCalls, Duration shutdownGrace,
+    boolean confirmDestructive, Duration elicitationTimeout) {
+
+  public static final Duration DEFAULT_ELICITATION_TIMEOUT = Duration.ofMinutes(5);
 
   public McpServerOptions {
     if (pageSize < 1) {
@@ -24,6 +31,15 @@ public record McpServerOptions(int pageSize, int toolThreads, int maxQueuedCalls
       throw new IllegalArgumentException("maxQueuedCalls must not be negative, was " + maxQueuedCalls);
     }
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(elicitationTimeout, "elicitationTimeout");
+    if (elicitationTimeout.isNegative() || elicitationTimeout.isZero()) {
+      throw new IllegalArgumentException("elicitationTimeout must be positive, was " + elicitationTimeout);
+    }
+  }
+
+  /** Without destructive confirmation, with the default elicitation timeout. */
+  public McpServerOptions(int pageSize, int toolThreads, int maxQueuedCalls, Duration shutdownGrace) {
+    this(pageSize, toolThreads, maxQueuedCalls, shutdownGrace, false, DEFAULT_ELICITATION_TIMEOUT);
   }
 
   public static McpServerOptions defaults() {
@@ -31,18 +47,28 @@ public record McpServerOptions(int pageSize, int toolThreads, int maxQueuedCalls
   }
 
   public McpServerOptions withPageSize(int value) {
-    return new McpServerOptions(value, toolThreads, maxQueuedCalls, shutdownGrace);
+    return new McpServerOptions(value, toolThreads, maxQueuedCalls, shutdownGrace, confirmDestructive,
+        elicitationTimeout);
   }
 
   public McpServerOptions withToolThreads(int value) {
-    return new McpServerOptions(pageSize, value, maxQueuedCalls, shutdownGrace);
+    return new McpServerOptions(pageSize, value, maxQueuedCalls, shutdownGrace, confirmDestructive,
+        elicitationTimeout);
   }
 
   public McpServerOptions withMaxQueuedCalls(int value) {
-    return new McpServerOptions(pageSize, toolThreads, value, shutdownGrace);
+    return new McpServerOptions(pageSize, toolThreads, value, shutdownGrace, confirmDestructive, elicitationTimeout);
   }
 
   public McpServerOptions withShutdownGrace(Duration value) {
-    return new McpServerOptions(pageSize, toolThreads, maxQueuedCalls, value);
+    return new McpServerOptions(pageSize, toolThreads, maxQueuedCalls, value, confirmDestructive, elicitationTimeout);
+  }
+
+  public McpServerOptions withConfirmDestructive(boolean value) {
+    return new McpServerOptions(pageSize, toolThreads, maxQueuedCalls, shutdownGrace, value, elicitationTimeout);
+  }
+
+  public McpServerOptions withElicitationTimeout(Duration value) {
+    return new McpServerOptions(pageSize, toolThreads, maxQueuedCalls, shutdownGrace, confirmDestructive, value);
   }
 }

@@ -11,10 +11,20 @@ import java.util.Optional;
  * (such as the stateless 2026 one) is one more constant with its own feature set.
  */
 public enum ProtocolRevision {
-  V2025_11_25("2025-11-25", true, true, true, true),
-  V2025_06_18("2025-06-18", true, true, true, true),
-  V2025_03_26("2025-03-26", false, true, false, true),
-  V2024_11_05("2024-11-05", false, false, false, false);
+  V2025_11_25("2025-11-25", true, true, true, true, Elicitation.MODES),
+  V2025_06_18("2025-06-18", true, true, true, true, Elicitation.FORM_ONLY),
+  V2025_03_26("2025-03-26", false, true, false, true, Elicitation.NONE),
+  V2024_11_05("2024-11-05", false, false, false, false, Elicitation.NONE);
+
+  /** How a revision has {@code elicitation/create}. */
+  private enum Elicitation {
+    /** Not at all. */
+    NONE,
+    /** Form requests without a {@code mode}; the client capability is an empty object. */
+    FORM_ONLY,
+    /** Form and URL modes, each with its own client capability; a request names its {@code mode}. */
+    MODES
+  }
 
   /** What a client gets when it asks for a revision this server does not know. */
   public static final ProtocolRevision LATEST = V2025_11_25;
@@ -24,14 +34,16 @@ public enum ProtocolRevision {
   private final boolean toolAnnotations;
   private final boolean structuredOutput;
   private final boolean audioContent;
+  private final Elicitation elicitation;
 
-  ProtocolRevision(
-      String id, boolean titles, boolean toolAnnotations, boolean structuredOutput, boolean audioContent) {
+  ProtocolRevision(String id, boolean titles, boolean toolAnnotations, boolean structuredOutput,
+      boolean audioContent, Elicitation elicitation) {
     this.id = id;
     this.titles = titles;
     this.toolAnnotations = toolAnnotations;
     this.structuredOutput = structuredOutput;
     this.audioContent = audioContent;
+    this.elicitation = elicitation;
   }
 
   /** The revision's date string, as sent in {@code protocolVersion} and {@code MCP-Protocol-Version}. */
@@ -57,6 +69,19 @@ public enum ProtocolRevision {
   /** Whether results may hold {@code audio} content blocks (from 2025-03-26). */
   public boolean hasAudioContent() {
     return audioContent;
+  }
+
+  /** Whether the server may send {@code elicitation/create} to a client that declared the capability (2025-06-18). */
+  public boolean hasElicitation() {
+    return elicitation != Elicitation.NONE;
+  }
+
+  /**
+   * Whether elicitation has modes (from 2025-11-25): requests carry {@code mode} and the client capability says
+   * which modes it supports; an empty capability object still means form mode.
+   */
+  public boolean hasElicitationModes() {
+    return elicitation == Elicitation.MODES;
   }
 
   /** The revision with this id, if the server supports it. */

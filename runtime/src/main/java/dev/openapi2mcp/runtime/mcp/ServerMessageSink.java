@@ -3,8 +3,9 @@ package dev.openapi2mcp.runtime.mcp;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Where a transport delivers messages the server sends on its own (notifications), as opposed to responses.
- * Implementations are thread-safe and never block for long.
+ * Where a transport delivers messages the server sends on its own (notifications and, for issue 5, requests such as
+ * {@code elicitation/create}), as opposed to responses. A session has one (stdout; the HTTP GET stream), and each
+ * request may have its own (the POST's event stream). Implementations are thread-safe and never block for long.
  */
 @FunctionalInterface
 public interface ServerMessageSink {

@@ -103,4 +103,37 @@ class CommandLineTest {
     assertThat(CommandLine.parse("--max-file-size", "2m").maxFileBytes()).isEqualTo(2 * 1024 * 1024);
     assertThat(error("--max-file-size", "0")).contains("--max-file-size must be a positive number of bytes");
   }
+
+  /** Issue 5: destructive confirmation is a flag without a value; its timeout is whole seconds. */
+  @Test
+  void confirmDestructiveIsAFlagAndItsTimeoutIsSeconds() throws Exception {
+    assertThat(CommandLine.parse().confirmDestructive()).isFalse();
+    assertThat(CommandLine.parse().confirmTimeout()).isNull();
+    CommandLine line = CommandLine.parse("--confirm-destructive", "--port", "1", "--confirm-timeout", "90");
+    assertThat(line.confirmDestructive()).isTrue();
+    assertThat(line.port()).isEqualTo(1);
+    assertThat(line.confirmTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(CommandLine.parse("--confirm-timeout=5").confirmTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(error("--confirm-destructive=yes")).isEqualTo("option --confirm-destructive takes no value");
+    assertThat(error("--confirm-timeout", "0")).contains("--confirm-timeout must be a number of seconds");
+    assertThat(error("--confirm-timeout", "5m")).contains("was '5m'");
+  }
+
+  /** Issue 5: --stateless is a flag, only for HTTP, and excludes what needs a session. */
+  @Test
+  void statelessIsAFlagForHttpOnly() throws Exception {
+    assertThat(CommandLine.parse().stateless()).isFalse();
+    CommandLine line = CommandLine.parse("--stateless", "--transport", "http", "--port", "9090");
+    assertThat(line.stateless()).isTrue();
+    assertThat(line.port()).as("the flag takes no value, so --transport is read as the next option")
+        .isEqualTo(9090);
+    assertThat(line.transport()).isEqualTo(CommandLine.Transport.HTTP);
+    assertThat(error("--stateless=true", "--transport", "http")).isEqualTo("option --stateless takes no value");
+    assertThat(error("--stateless")).contains("--stateless applies only to --transport http");
+    assertThat(error("--stateless", "--transport", "http", "--confirm-destructive"))
+        .as("elicitation answers arrive in a later POST, perhaps at another replica")
+        .contains("--confirm-destructive cannot be combined with --stateless");
+    assertThat(CommandLine.parse("--stateless", "--transport", "http", "--rate-limit-per-session", "5/s")
+        .resilience().rateLimitPerSession()).as("counted per caller when there are no sessions").isNotNull();
+  }
 }

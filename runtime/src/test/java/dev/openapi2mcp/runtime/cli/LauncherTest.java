@@ -87,7 +87,7 @@ class LauncherTest {
     assertThat(run("--help")).isEqualTo(Launcher.OK);
     assertThat(out()).startsWith("Usage: sample [options]")
         .contains("--transport stdio|http", "--host HOST", "--port PORT", "--base-url URL", "--allow-origin ORIGIN",
-            "(default: http://127.0.0.1:9/api)")
+            "--stateless", "(default: http://127.0.0.1:9/api)")
         .contains("  --demo                   serve canned data")
         .contains("  SAMPLE_TOKEN  bearer token for scheme 'auth'");
     assertThat(err()).isEmpty();

@@ -3,6 +3,7 @@ package dev.openapi2mcp.runtime.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
@@ -29,6 +30,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The audit record of each call (issue 5: fields, redaction, one record per call, framing on stderr). */
 class AuditTest {
   private static final String KEY = "configured-KEY-93a1f";
   private static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123Z");
@@ -77,17 +79,18 @@ class AuditTest {
     assertThat(request.getUrl().queryParameter("password")).isEqualTo("pw-SECRET-2");
     JsonNode line = harness.singleAudit();
     assertThat(line.properties().stream().map(Map.Entry::getKey).toList()).containsExactly(
-        "time", "tool", "session", "caller", "requestId", "arguments", "method", "url", "status", "durationMs",
-        "outcome");
+        "time", "tool", "api", "session", "caller", "requestId", "arguments", "method", "url", "status", "durationMs",
+        "outcome", "traceId");
     assertThat(line.get("time").asText()).isEqualTo("2026-03-01T10:15:30.123Z");
     assertThat(line.get("tool").asText()).isEqualTo("login");
+    assertThat(line.get("api").isNull()).as("not a catalog").isTrue();
     assertThat(line.get("session").asText()).isEqualTo("sess-9");
     assertThat(line.get("caller").asText()).isEqualTo("127.0.0.1:5555");
     assertThat(line.get("requestId").asText()).isEqualTo("42");
     assertThat(line.get("arguments")).isEqualTo(Harness.args("""
-        {"inviteToken": "***", "password": "***", "page": 2, "key": "***", "trace": "***", "sid": "***",
-         "username": "alice", "pin": "***",
-         "profile": {"displayName": "Alice", "recovery": {"passwordHint": "***"}}}
+        {"inviteToken": "[redacted]", "password": "[redacted]", "page": 2, "key": "[redacted]",
+         "trace": "[redacted]", "sid": "[redacted]", "username": "alice", "pin": "[redacted]",
+         "profile": {"displayName": "Alice", "recovery": {"passwordHint": "[redacted]"}}}
         """));
     assertThat(line.get("method").asText()).isEqualTo("POST");
     assertThat(line.get("url").asText()).isEqualTo(
@@ -96,6 +99,7 @@ class AuditTest {
     assertThat(line.get("durationMs").isIntegralNumber()).isTrue();
     assertThat(line.get("durationMs").asLong()).isNotNegative();
     assertThat(line.get("outcome").asText()).isEqualTo("ok");
+    assertThat(line.get("traceId").isNull()).as("untraced").isTrue();
 
     String everything = String.join("\n", harness.audit) + Harness.text(result);
     assertThat(everything).doesNotContain("SECRET", KEY);
@@ -147,26 +151,75 @@ class AuditTest {
       pool.shutdownNow();
     }
 
-    assertThat(harness.audit).hasSize(64).allMatch(line -> line.startsWith("audit {") && line.endsWith("}"));
+    assertThat(harness.audit).hasSize(64);
+    assertThat(harness.audit.stream().map(line -> parse(line).get("arguments").get("petId").asInt()))
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 64).boxed().toList());
     assertThat(harness.server.getRequestCount()).isEqualTo(64);
   }
 
   @Test
-  void theDefaultSinkIsStandardError() {
+  void theDefaultSinkIsStandardErrorWithTheAuditPrefix() {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      AuditSink.stderr().write("audit {\"x\":1}");
+      ToolDefinition tool = ToolDefinition.builder("getPet").http("GET", "/pet").build();
+      harness.enqueue(200, "fine");
+      RestToolExecutor.create(Harness.server(tool), harness.baseUrl(), Map.of(),
+              harness.options().withAuditSink(AuditSink.stderr()))
+          .execute(tool, Harness.args("{}"), Harness.CONTEXT);
     } finally {
       System.setErr(original);
     }
 
-    assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo("audit {\"x\":1}" + System.lineSeparator());
+    String[] lines = captured.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
+    assertThat(lines).hasSize(1);
+    assertThat(lines[0]).startsWith(AuditSink.STDERR_PREFIX + "{");
+    JsonNode record = parse(lines[0].substring(AuditSink.STDERR_PREFIX.length()));
+    assertThat(record.get("tool").asText()).isEqualTo("getPet");
+    assertThat(record.get("requestId").asText()).isEqualTo("req-7");
+  }
+
+  @Test
+  void aCredentialCopiedIntoAnInnocentArgumentIsScrubbed() {
+    ToolDefinition tool = ToolDefinition.builder("search").http("GET", "/search")
+        .parameter(ParameterBinding.query("q", "q", false))
+        .parameter(ParameterBinding.query("tags", "tags", false))
+        .security("api_key")
+        .build();
+    harness.enqueue(200, "[]");
+
+    executor(tool).execute(tool, Harness.args("{\"q\": \"look for " + KEY + " please\", \"tags\": [\"" + KEY
+        + "\", \"cats\"]}"), Harness.CONTEXT);
+
+    JsonNode arguments = harness.singleAudit().get("arguments");
+    assertThat(arguments.get("q").asText()).isEqualTo("look for *** please");
+    assertThat(arguments.get("tags")).containsExactly(TextNode.valueOf("***"), TextNode.valueOf("cats"));
+    assertThat(harness.take().getUrl().queryParameter("q")).as("the API still gets the argument")
+        .isEqualTo("look for " + KEY + " please");
+  }
+
+  @Test
+  void secretKeysInsideAnObjectQueryParameterStayOutOfTheUrl() {
+    ToolDefinition tool = ToolDefinition.builder("find").http("GET", "/find")
+        .parameter(new ParameterBinding("filter", "filter", ParameterLocation.QUERY, "deepObject", true, false))
+        .build();
+    harness.enqueue(200, "[]");
+
+    executor(tool).execute(tool, Harness.args("{\"filter\": {\"name\": \"rex\", \"password\": \"pw-SECRET\"}}"),
+        Harness.CONTEXT);
+
+    JsonNode record = harness.singleAudit();
+    assertThat(harness.take().getUrl().queryParameter("filter[password]")).isEqualTo("pw-SECRET");
+    assertThat(record.get("url").asText()).endsWith("/find?filter%5Bname%5D=rex&filter%5Bpassword%5D=***");
+    assertThat(record.get("arguments").get("filter").get("password").asText()).isEqualTo("[redacted]");
   }
 
   private static JsonNode parse(String line) {
-    assertThat(line).startsWith("audit ");
-    return Harness.args("{\"x\":" + line.substring("audit ".length()) + "}").get("x");
+    try {
+      return Harness.JSON.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -216,7 +216,7 @@ class CredentialsTest {
     RecordedRequest request = send(tool, Map.of("PETSTORE_API_KEY", SECRET), "{\"api_key\":\"from-the-model\"}");
 
     assertThat(request.getHeaders().values("api_key")).containsExactly(SECRET);
-    assertThat(harness.singleAudit().get("arguments").get("api_key").asText()).isEqualTo("***");
+    assertThat(harness.singleAudit().get("arguments").get("api_key").asText()).isEqualTo("[redacted]");
   }
 
   @Test

@@ -27,7 +27,8 @@ class JsonRpcCodecTest {
     assertThat(codec.read("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}}"))
         .isEqualTo(new JsonRpcMessage.Response(IntNode.valueOf(3)));
     assertThat(codec.read("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":1,\"message\":\"x\"}}"))
-        .isEqualTo(new JsonRpcMessage.Response(IntNode.valueOf(3)));
+        .isEqualTo(new JsonRpcMessage.Response(IntNode.valueOf(3), null,
+            codec.mapper().createObjectNode().put("code", 1).put("message", "x")));
   }
 
   @Test

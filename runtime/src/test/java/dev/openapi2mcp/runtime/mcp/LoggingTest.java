@@ -41,7 +41,7 @@ class LoggingTest {
     client.initialize("2025-11-25");
     assertThat(client.result(1, "logging/setLevel", "{\"level\":\"" + level + "\"}"))
         .isEqualTo(mapper.createObjectNode());
-    assertThat(session.logLevel().wireName()).isEqualTo(level);
+    assertThat(session.logLevel().map(LogLevel::wireName)).contains(level);
   }
 
   @Test
@@ -52,12 +52,21 @@ class LoggingTest {
       assertThat(response.at("/error/code").asInt()).as(params).isEqualTo(JsonRpcException.INVALID_PARAMS);
       assertThat(response.at("/error/message").asText()).contains("debug");
     }
-    assertThat(session.logLevel()).isEqualTo(McpSession.DEFAULT_LOG_LEVEL);
+    assertThat(session.logLevel()).isEmpty();
+  }
+
+  @Test
+  void nothingIsLoggedToAClientThatNeverSetALevel() {
+    client.initialize("2025-11-25");
+    assertThat(session.log(LogLevel.EMERGENCY, "l", TextNode.valueOf("x"))).isFalse();
+    client.result(4, "tools/call", "{\"name\":\"log\"}");
+    assertThat(sent).isEmpty();
   }
 
   @Test
   void messagesBelowTheSessionLevelAreNotSent() throws Exception {
     client.initialize("2025-11-25");
+    client.result(2, "logging/setLevel", "{\"level\":\"info\"}");
     assertThat(session.log(LogLevel.DEBUG, "l", TextNode.valueOf("d"))).isFalse();
     assertThat(session.log(LogLevel.INFO, "l", TextNode.valueOf("i"))).isTrue();
     client.result(3, "logging/setLevel", "{\"level\":\"error\"}");
@@ -80,6 +89,7 @@ class LoggingTest {
   @Test
   void aRunningToolReachesItsSessionThroughTheCallContext() {
     client.initialize("2025-11-25");
+    client.result(4, "logging/setLevel", "{\"level\":\"info\"}");
     client.result(4, "tools/call", "{\"name\":\"log\"}");
     assertThat(sentLevels()).containsExactly("info");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.testing.SampleServer;
+import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
@@ -126,7 +127,10 @@ class ToolsCallTest {
       Conversation client = new Conversation(capturing, new McpSession("sess-1", "127.0.0.1:5555"));
       client.initialize("2025-11-25");
       client.send("{\"jsonrpc\":\"2.0\",\"id\":\"req-9\",\"method\":\"tools/call\",\"params\":{\"name\":\"t\"}}");
-      assertThat(seen.get()).isEqualTo(new CallContext("sess-1", "127.0.0.1:5555", "req-9"));
+      assertThat(seen.get().sessionId()).isEqualTo("sess-1");
+      assertThat(seen.get().caller()).isEqualTo("127.0.0.1:5555");
+      assertThat(seen.get().requestId()).isEqualTo("req-9");
+      assertThat(seen.get().channel()).isNotSameAs(CallChannel.NONE);
     } finally {
       capturing.close();
     }

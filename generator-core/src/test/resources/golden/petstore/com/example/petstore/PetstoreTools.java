@@ -21,7 +21,9 @@ public final class PetstoreTools {
   public static ToolDefinition addPet() {
     return ToolDefinition.builder("addPet")
         .title("Add a new pet to the store")
-        .description("Add a new pet to the store")
+        .description("Add a new pet to the store\n"
+            + "\n"
+            + "Error 405: Invalid input")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"category\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}},\"name\":{\"type\":\"string\",\"examples\":[\"doggie\"]},\"photoUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"https://example.com/photo.png\"]}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}}},\"status\":{\"type\":\"string\",\"description\":\"pet status in the store\",\"enum\":[\"available\",\"pending\",\"sold\"]}},\"additionalProperties\":false,\"required\":[\"name\",\"photoUrls\"]}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/pet")
@@ -36,7 +38,11 @@ public final class PetstoreTools {
   public static ToolDefinition updatePet() {
     return ToolDefinition.builder("updatePet")
         .title("Update an existing pet")
-        .description("Update an existing pet")
+        .description("Update an existing pet\n"
+            + "\n"
+            + "Error 400: Invalid ID supplied\n"
+            + "Error 404: Pet not found\n"
+            + "Error 405: Validation exception")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"category\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}},\"name\":{\"type\":\"string\",\"examples\":[\"doggie\"]},\"photoUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"https://example.com/photo.png\"]}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}}},\"status\":{\"type\":\"string\",\"description\":\"pet status in the store\",\"enum\":[\"available\",\"pending\",\"sold\"]}},\"additionalProperties\":false,\"required\":[\"name\",\"photoUrls\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("PUT", "/pet")
@@ -53,7 +59,10 @@ public final class PetstoreTools {
         .title("Finds Pets by status")
         .description("Finds Pets by status\n"
             + "\n"
-            + "Multiple status values can be provided with comma separated strings")
+            + "Multiple status values can be provided with comma separated strings\n"
+            + "\n"
+            + "Returns: array of Pet (id, category, name, photoUrls, tags, status).\n"
+            + "Error 400: Invalid status value")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"array\",\"description\":\"Status values that need to be considered for filter\",\"items\":{\"type\":\"string\",\"enum\":[\"available\",\"pending\",\"sold\"],\"default\":\"available\"}}},\"additionalProperties\":false,\"required\":[\"status\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/pet/findByStatus")
@@ -72,6 +81,9 @@ public final class PetstoreTools {
             + "\n"
             + "Muliple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.\n"
             + "\n"
+            + "Returns: array of Pet (id, category, name, photoUrls, tags, status).\n"
+            + "Error 400: Invalid tag value\n"
+            + "\n"
             + "Deprecated: this operation may be removed from the API.")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"tags\":{\"type\":\"array\",\"description\":\"Tags to filter by\",\"items\":{\"type\":\"string\"}}},\"additionalProperties\":false,\"required\":[\"tags\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
@@ -89,7 +101,11 @@ public final class PetstoreTools {
         .title("Find pet by ID")
         .description("Find pet by ID\n"
             + "\n"
-            + "Returns a single pet")
+            + "Returns a single pet\n"
+            + "\n"
+            + "Returns: Pet (id, category, name, photoUrls, tags, status).\n"
+            + "Error 400: Invalid ID supplied\n"
+            + "Error 404: Pet not found")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to return\",\"format\":\"int64\"}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
         .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\",\"default\":40,\"examples\":[25],\"readOnly\":true},\"category\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}},\"name\":{\"type\":\"string\",\"examples\":[\"doggie\"]},\"photoUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"https://example.com/photo.png\"]}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}}},\"status\":{\"type\":\"string\",\"description\":\"pet status in the store\",\"enum\":[\"available\",\"pending\",\"sold\"]}},\"required\":[\"name\",\"photoUrls\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
@@ -105,7 +121,9 @@ public final class PetstoreTools {
   public static ToolDefinition updatePetWithForm() {
     return ToolDefinition.builder("updatePetWithForm")
         .title("Updates a pet in the store with form data")
-        .description("Updates a pet in the store with form data")
+        .description("Updates a pet in the store with form data\n"
+            + "\n"
+            + "Error 405: Invalid input")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet that needs to be updated\",\"format\":\"int64\"},\"name\":{\"type\":\"string\",\"description\":\"Updated name of the pet\"},\"status\":{\"type\":\"string\",\"description\":\"Updated status of the pet\"}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/pet/{petId}")
@@ -121,7 +139,10 @@ public final class PetstoreTools {
   public static ToolDefinition deletePet() {
     return ToolDefinition.builder("deletePet")
         .title("Deletes a pet")
-        .description("Deletes a pet")
+        .description("Deletes a pet\n"
+            + "\n"
+            + "Error 400: Invalid ID supplied\n"
+            + "Error 404: Pet not found")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"api_key\":{\"type\":\"string\"},\"petId\":{\"type\":\"integer\",\"description\":\"Pet id to delete\",\"format\":\"int64\"}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("DELETE", "/pet/{petId}")
@@ -137,7 +158,9 @@ public final class PetstoreTools {
   public static ToolDefinition uploadFile() {
     return ToolDefinition.builder("uploadFile")
         .title("Uploads an image")
-        .description("Uploads an image")
+        .description("Uploads an image\n"
+            + "\n"
+            + "Returns: ApiResponse (code, type, message).")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to update\",\"format\":\"int64\"},\"additionalMetadata\":{\"type\":\"string\",\"description\":\"Additional data to pass to server\"},\"file\":{\"type\":\"object\",\"description\":\"file to upload. A file, sent as a multipart part: give its bytes base64-encoded in 'content'; 'filename' and 'contentType' are optional.\",\"properties\":{\"content\":{\"type\":\"string\",\"description\":\"The file's bytes, base64-encoded (standard alphabet).\",\"contentEncoding\":\"base64\"},\"filename\":{\"type\":\"string\",\"description\":\"The file name sent with the part.\"},\"contentType\":{\"type\":\"string\",\"description\":\"The part's media type, e.g. image/png.\",\"pattern\":\"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *; *[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+-]+)*$\"}},\"additionalProperties\":false,\"required\":[\"content\"]}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
         .outputSchema("{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"integer\",\"format\":\"int32\"},\"type\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
@@ -156,7 +179,9 @@ public final class PetstoreTools {
         .title("Returns pet inventories by status")
         .description("Returns pet inventories by status\n"
             + "\n"
-            + "Returns a map of status codes to quantities")
+            + "Returns a map of status codes to quantities\n"
+            + "\n"
+            + "Returns: map of integer.")
         .inputSchema("{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}")
         .outputSchema("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\",\"format\":\"int32\"}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
@@ -171,7 +196,10 @@ public final class PetstoreTools {
   public static ToolDefinition placeOrder() {
     return ToolDefinition.builder("placeOrder")
         .title("Place an order for a pet")
-        .description("Place an order for a pet")
+        .description("Place an order for a pet\n"
+            + "\n"
+            + "Returns: Order (id, petId, quantity, shipDate, status, complete).\n"
+            + "Error 400: Invalid Order")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}},\"additionalProperties\":false}")
         .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}}}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
@@ -188,7 +216,11 @@ public final class PetstoreTools {
         .title("Find purchase order by ID")
         .description("Find purchase order by ID\n"
             + "\n"
-            + "For valid response try integer IDs with value >= 1 and <= 10. Other values will generated exceptions")
+            + "For valid response try integer IDs with value >= 1 and <= 10. Other values will generated exceptions\n"
+            + "\n"
+            + "Returns: Order (id, petId, quantity, shipDate, status, complete).\n"
+            + "Error 400: Invalid ID supplied\n"
+            + "Error 404: Order not found")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"integer\",\"description\":\"ID of pet that needs to be fetched\",\"format\":\"int64\",\"minimum\":1,\"maximum\":10}},\"additionalProperties\":false,\"required\":[\"orderId\"]}")
         .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
@@ -205,7 +237,10 @@ public final class PetstoreTools {
         .title("Delete purchase order by ID")
         .description("Delete purchase order by ID\n"
             + "\n"
-            + "For valid response try integer IDs with positive integer value. Negative or non-integer values will generate API errors")
+            + "For valid response try integer IDs with positive integer value. Negative or non-integer values will generate API errors\n"
+            + "\n"
+            + "Error 400: Invalid ID supplied\n"
+            + "Error 404: Order not found")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"integer\",\"description\":\"ID of the order that needs to be deleted\",\"format\":\"int64\",\"minimum\":1}},\"additionalProperties\":false,\"required\":[\"orderId\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("DELETE", "/store/order/{orderId}")
@@ -263,7 +298,10 @@ public final class PetstoreTools {
   public static ToolDefinition loginUser() {
     return ToolDefinition.builder("loginUser")
         .title("Logs user into the system")
-        .description("Logs user into the system")
+        .description("Logs user into the system\n"
+            + "\n"
+            + "Returns: string.\n"
+            + "Error 400: Invalid username/password supplied")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"The user name for login\"},\"password\":{\"type\":\"string\",\"description\":\"The password for login in clear text\"}},\"additionalProperties\":false,\"required\":[\"username\",\"password\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/user/login")
@@ -291,7 +329,11 @@ public final class PetstoreTools {
   public static ToolDefinition getUserByName() {
     return ToolDefinition.builder("getUserByName")
         .title("Get user by user name")
-        .description("Get user by user name")
+        .description("Get user by user name\n"
+            + "\n"
+            + "Returns: User (id, username, firstName, lastName, email, password and 2 more).\n"
+            + "Error 400: Invalid username supplied\n"
+            + "Error 404: User not found")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"The name that needs to be fetched. Use user1 for testing. \"}},\"additionalProperties\":false,\"required\":[\"username\"]}")
         .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"username\":{\"type\":\"string\"},\"firstName\":{\"type\":\"string\"},\"lastName\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},\"password\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"userStatus\":{\"type\":\"integer\",\"description\":\"User Status\",\"format\":\"int32\"}}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
@@ -308,7 +350,10 @@ public final class PetstoreTools {
         .title("Updated user")
         .description("Updated user\n"
             + "\n"
-            + "This can only be done by the logged in user.")
+            + "This can only be done by the logged in user.\n"
+            + "\n"
+            + "Error 400: Invalid user supplied\n"
+            + "Error 404: User not found")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"name that need to be updated\"},\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"body_username\":{\"type\":\"string\"},\"firstName\":{\"type\":\"string\"},\"lastName\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},\"password\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"userStatus\":{\"type\":\"integer\",\"description\":\"User Status\",\"format\":\"int32\"}},\"additionalProperties\":false,\"required\":[\"username\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("PUT", "/user/{username}")
@@ -325,7 +370,10 @@ public final class PetstoreTools {
         .title("Delete user")
         .description("Delete user\n"
             + "\n"
-            + "This can only be done by the logged in user.")
+            + "This can only be done by the logged in user.\n"
+            + "\n"
+            + "Error 400: Invalid username supplied\n"
+            + "Error 404: User not found")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"The name that needs to be deleted\"}},\"additionalProperties\":false,\"required\":[\"username\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("DELETE", "/user/{username}")

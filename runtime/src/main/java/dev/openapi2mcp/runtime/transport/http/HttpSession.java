@@ -46,5 +46,6 @@ final class HttpSession {
 
   void close() {
     streams.closeAll();
+    mcp.close();
   }
 }

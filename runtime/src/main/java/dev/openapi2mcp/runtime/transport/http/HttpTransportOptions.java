@@ -20,6 +20,8 @@ import javax.net.ssl.SSLContext;
  * @param threads the HTTP worker threads
  * @param tls the server's TLS context for HTTPS on its own port, or null for plain HTTP (issue 5)
  * @param auth builds the inbound auth of every request once the endpoint URL is known (issue 5)
+ * @param stateless whether every POST is served on its own, without sessions, so that any replica behind a load
+ *     balancer can answer any request (issue 5); GET streams and DELETE are then refused with 405
  */
 public record HttpTransportOptions(
     String host,
@@ -32,7 +34,8 @@ public record HttpTransportOptions(
     Duration keepAliveInterval,
     int threads,
     SSLContext tls,
-    InboundAuthFactory auth) {
+    InboundAuthFactory auth,
+    boolean stateless) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -60,58 +63,64 @@ public record HttpTransportOptions(
 
   public static HttpTransportOptions defaults() {
     return new HttpTransportOptions(DEFAULT_HOST, DEFAULT_PORT, List.of(), 4 * 1024 * 1024,
-        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16, null, InboundAuthFactory.NONE);
+        Duration.ofMinutes(30), 1000, 8, Duration.ofSeconds(15), 16, null, InboundAuthFactory.NONE, false);
   }
 
   public HttpTransportOptions withHost(String value) {
     return new HttpTransportOptions(value, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withPort(int value) {
     return new HttpTransportOptions(host, value, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withAllowedOrigins(List<String> value) {
     return new HttpTransportOptions(host, port, value, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withMaxBodyBytes(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, value, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withSessionIdleTimeout(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, value, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withMaxSessions(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, value,
-        maxStreamsPerSession, keepAliveInterval, threads, tls, auth);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withMaxStreamsPerSession(int value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        value, keepAliveInterval, threads, tls, auth);
+        value, keepAliveInterval, threads, tls, auth, stateless);
   }
 
   public HttpTransportOptions withKeepAliveInterval(Duration value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, value, threads, tls, auth);
+        maxStreamsPerSession, value, threads, tls, auth, stateless);
   }
 
   /** The same options serving HTTPS with this TLS context (null: plain HTTP). */
   public HttpTransportOptions withTls(SSLContext value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, value, auth);
+        maxStreamsPerSession, keepAliveInterval, threads, value, auth, stateless);
   }
 
   /** The same options with this inbound auth. */
   public HttpTransportOptions withAuth(InboundAuthFactory value) {
     return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
-        maxStreamsPerSession, keepAliveInterval, threads, tls, value);
+        maxStreamsPerSession, keepAliveInterval, threads, tls, value, stateless);
+  }
+
+  /** The same options serving every POST without sessions (true) or with them (false). */
+  public HttpTransportOptions withStateless(boolean value) {
+    return new HttpTransportOptions(host, port, allowedOrigins, maxBodyBytes, sessionIdleTimeout, maxSessions,
+        maxStreamsPerSession, keepAliveInterval, threads, tls, auth, value);
   }
 }

@@ -8,6 +8,7 @@ import dev.openapi2mcp.runtime.auth.ProtectedResourceMetadata;
 import dev.openapi2mcp.runtime.mcp.JsonRpcException;
 import dev.openapi2mcp.runtime.mcp.JsonRpcMessage;
 import dev.openapi2mcp.runtime.mcp.McpServer;
+import dev.openapi2mcp.runtime.mcp.McpSession;
 import dev.openapi2mcp.runtime.mcp.ProtocolRevision;
 import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import java.io.IOException;
@@ -29,6 +30,14 @@ import java.util.logging.Logger;
  * the request. The authenticated principal becomes the session's caller, and a session answers only the principal
  * that opened it (anyone else gets 404, as if it did not exist), so a leaked session id alone is worth nothing.
  * The RFC 9728 metadata document, when the auth has one, is served at its well-known paths without authentication.
+ *
+ * <p>In stateless mode (issue 5) no session is issued or looked up: each POST is served on its own with a session
+ * that ends with the response (an {@code initialize} is answered and forgotten; other messages take their revision
+ * from the {@code MCP-Protocol-Version} header), and GET and DELETE get 405, so any replica can answer any POST.
+ * Inbound auth still runs on every request, and the principal (or, without auth, the remote address) is the caller
+ * that per-caller rate limits count. A request's progress and log messages still ride on its own POST; what needs a
+ * later message to reach the same call (elicitation answers, {@code notifications/cancelled}) cannot work, since
+ * that message may reach another replica: cancellations find no call and are ignored.
  */
 final class McpEndpoint implements HttpCallHandler {
   private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
@@ -43,16 +52,21 @@ final class McpEndpoint implements HttpCallHandler {
   private final int maxBodyBytes;
   private final BooleanSupplier closing;
   private final Supplier<InboundAuth> auth;
+  private final boolean stateless;
 
-  /** @param auth the inbound auth; null until it is ready, and requests are refused until then */
+  /**
+   * @param auth the inbound auth; null until it is ready, and requests are refused until then
+   * @param stateless serve each POST on its own, without sessions
+   */
   McpEndpoint(McpServer server, HttpSessions sessions, OriginPolicy originPolicy, int maxBodyBytes,
-      BooleanSupplier closing, Supplier<InboundAuth> auth) {
+      BooleanSupplier closing, Supplier<InboundAuth> auth, boolean stateless) {
     this.server = server;
     this.sessions = sessions;
     this.originPolicy = originPolicy;
     this.maxBodyBytes = maxBodyBytes;
     this.closing = closing;
     this.auth = auth;
+    this.stateless = stateless;
   }
 
   @Override
@@ -88,6 +102,11 @@ final class McpEndpoint implements HttpCallHandler {
     Principal principal = ((AuthDecision.Allowed) decision).principal();
     if (closing.getAsBoolean()) {
       error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: the server is shutting down");
+      return;
+    }
+    if (stateless && !call.method().equals("POST")) {
+      // No sessions to end and no stream to open: the spec's answer for both is 405.
+      call.respond(405, Map.of("Allow", "POST"), null, null);
       return;
     }
     switch (call.method()) {
@@ -139,6 +158,10 @@ final class McpEndpoint implements HttpCallHandler {
       respondJson(call, 400, Map.of(), server.errorResponse(e));
       return;
     }
+    if (stateless) {
+      postStateless(call, message, principal);
+      return;
+    }
     if (server.startsSession(message)) {
       initialize(call, message, principal);
       return;
@@ -147,15 +170,29 @@ final class McpEndpoint implements HttpCallHandler {
     if (session.isEmpty()) {
       return;
     }
-    boolean isRequest = message instanceof JsonRpcMessage.Request;
-    InboundHeaders headers = InboundHeaders.of(call.headers());
-    server.handle(message, session.get().mcp(), headers).thenAccept(response -> {
-      if (isRequest && response != null) {
-        respondJson(call, 200, Map.of(), response);
-      } else {
-        call.respond(202, Map.of(), null, null);
-      }
-    });
+    answer(call, message, session.get().mcp());
+  }
+
+  /** Serves a POST without sessions; an {@code Mcp-Session-Id} the client sends anyway is ignored. */
+  private void postStateless(HttpCall call, JsonRpcMessage message, Principal principal) {
+    String caller = principal == null ? call.remoteAddress() : principal.name();
+    if (server.startsSession(message)) {
+      // Negotiates and describes the server like any initialize; the session is dropped with the response.
+      answer(call, message, new McpSession(null, caller));
+      return;
+    }
+    headerRevision(call).ifPresent(revision -> answer(call, message, McpSession.stateless(caller, revision)));
+  }
+
+  private void answer(HttpCall call, JsonRpcMessage message, McpSession session) {
+    if (message instanceof JsonRpcMessage.Request) {
+      // What the server sends for this request before its response rides on this POST (issue 5).
+      RequestStream reply = new RequestStream(call, server.codec());
+      // Tools see the POST's headers, of which the executor forwards only those the operator allowed (issue 5).
+      server.handle(message, session, reply, InboundHeaders.of(call.headers())).thenAccept(reply::finish);
+      return;
+    }
+    server.handle(message, session).thenAccept(response -> call.respond(202, Map.of(), null, null));
   }
 
   private void initialize(HttpCall call, JsonRpcMessage message, Principal principal) {
@@ -224,10 +261,7 @@ final class McpEndpoint implements HttpCallHandler {
    * principal, the error response has been sent and the result is empty.
    */
   private Optional<HttpSession> session(HttpCall call, Principal principal) {
-    String version = call.header(VERSION_HEADER);
-    if (version != null && ProtocolRevision.find(version.trim()).isEmpty()) {
-      error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: unsupported " + VERSION_HEADER + " '"
-          + clip(version) + "'; supported versions are " + String.join(", ", ProtocolRevision.supportedIds()));
+    if (headerRevision(call).isEmpty()) {
       return Optional.empty();
     }
     String id = call.header(SESSION_HEADER);
@@ -244,6 +278,23 @@ final class McpEndpoint implements HttpCallHandler {
           "Session not found: it ended or expired; send initialize to start a new session");
     }
     return session;
+  }
+
+  /**
+   * The revision the {@code MCP-Protocol-Version} header names; without the header 2025-03-26, which the spec tells
+   * servers to assume when nothing else says. Empty after a 400 for an unsupported version.
+   */
+  private Optional<ProtocolRevision> headerRevision(HttpCall call) {
+    String version = call.header(VERSION_HEADER);
+    if (version == null) {
+      return Optional.of(ProtocolRevision.V2025_03_26);
+    }
+    Optional<ProtocolRevision> revision = ProtocolRevision.find(version.trim());
+    if (revision.isEmpty()) {
+      error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: unsupported " + VERSION_HEADER + " '"
+          + clip(version) + "'; supported versions are " + String.join(", ", ProtocolRevision.supportedIds()));
+    }
+    return revision;
   }
 
   private void error(HttpCall call, int status, int code, String message) {

@@ -19,11 +19,13 @@ import java.util.logging.Logger;
 /**
  * MCP over Streamable HTTP on one endpoint, {@code /mcp}, with sessions, GET event streams, protocol-version checks
  * and DNS-rebinding protection (see {@link OriginPolicy}); optionally over HTTPS and with inbound auth of every
- * request (issue 5; see {@link McpEndpoint}).
+ * request (issue 5; see {@link McpEndpoint}); or, with {@link HttpTransportOptions#stateless()}, without sessions, so
+ * that replicas behind a load balancer can share the work (issue 5). Beside {@code /mcp} it answers the probes
+ * {@code /healthz} and {@code /readyz} (see {@link HealthEndpoints}).
  *
- * <p>Lifecycle: {@link #start()} binds and serves; {@link #close()} refuses new requests, ends sessions and their
- * streams, lets in-flight tool calls finish and be answered within the server's grace period, then stops the HTTP
- * server. The transport closes the {@link McpServer} it was given.
+ * <p>Lifecycle: {@link #start()} binds and serves; {@link #close()} turns {@code /readyz} to 503, refuses new MCP
+ * requests, ends sessions and their streams, lets in-flight tool calls finish and be answered within the server's
+ * grace period, then stops the HTTP server. The transport closes the {@link McpServer} it was given.
  */
 public final class StreamableHttpTransport implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StreamableHttpTransport.class.getName());
@@ -67,8 +69,11 @@ public final class StreamableHttpTransport implements AutoCloseable {
     OriginPolicy policy = new OriginPolicy(options.allowedOrigins(), host.isLoopbackAddress());
     // Requests that arrive between binding and building the auth (which needs the bound port) are refused.
     McpEndpoint endpoint = new McpEndpoint(server, sessions, policy, options.maxBodyBytes(), closing::get,
-        () -> auth);
-    address = engine.start(new InetSocketAddress(host, options.port()), endpoint);
+        () -> auth, options.stateless());
+    // The executor and its HTTP client exist before the transport starts, so the server is ready once the auth is
+    // built and until it closes.
+    HealthEndpoints probes = new HealthEndpoints(() -> auth != null && !closing.get(), endpoint);
+    address = engine.start(new InetSocketAddress(host, options.port()), probes);
     try {
       auth = options.auth().create(endpoint());
     } catch (RuntimeException e) {

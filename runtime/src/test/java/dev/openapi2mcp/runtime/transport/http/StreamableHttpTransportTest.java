@@ -280,6 +280,9 @@ class StreamableHttpTransportTest {
       for (HttpTestClient.Sse sse : streams) {
         assertThat(pollUntil(sse, line -> line.equals(": keep-alive"))).isTrue();
       }
+      // Logging is opt-in (issue 5): the client asks for info and above first.
+      assertThat(client.post(request(4, "logging/setLevel", "{\"level\":\"info\"}"), session).statusCode())
+          .isEqualTo(200);
       HttpResponse<String> call = client.post(request(5, "tools/call", "{\"name\":\"log\"}"), session);
       assertThat(call.statusCode()).isEqualTo(200);
 

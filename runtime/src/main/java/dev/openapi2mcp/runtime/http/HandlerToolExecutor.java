@@ -1,0 +1,85 @@
+package dev.openapi2mcp.runtime.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.tool.CallContext;
+import dev.openapi2mcp.runtime.tool.HandlerContext;
+import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs hand-written tools (issue 4): checks the arguments against the tool's input schema (invalid arguments never
+ * reach the handler), calls its {@link dev.openapi2mcp.runtime.tool.ToolHandler}, and writes one audit line per call
+ * like {@link RestToolExecutor} does (no method, URL or status: the tool itself sends nothing). A handler that throws
+ * or returns null gives an {@code isError} result naming the tool; {@link #execute} never throws.
+ */
+final class HandlerToolExecutor {
+  private static final Logger LOG = Logger.getLogger(HandlerToolExecutor.class.getName());
+
+  private final ArgumentValidator validator = new ArgumentValidator();
+  private final Redactor redactor = new Redactor(List.of());
+  private final AuditLog audit;
+  private final ExecutorOptions options;
+  private final HandlerContext.ToolInvoker tools;
+
+  /** @param tools how handlers reach the server's other tools */
+  HandlerToolExecutor(ExecutorOptions options, HandlerContext.ToolInvoker tools) {
+    this.options = options;
+    this.audit = new AuditLog(options.auditSink());
+    this.tools = tools;
+  }
+
+  ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    long started = System.nanoTime();
+    Instant time = options.clock().instant();
+    ToolResult result;
+    Outcome outcome;
+    try {
+      List<String> problems = validator.validate(tool, arguments);
+      if (!problems.isEmpty()) {
+        result = ToolResult.error("Invalid arguments for tool '" + tool.name() + "' (the tool did not run):\n- "
+            + String.join("\n- ", problems));
+        outcome = Outcome.INVALID_ARGUMENTS;
+      } else {
+        result = tool.handler().handle(arguments, new HandlerContext(context, tools));
+        if (result == null) {
+          result = ToolResult.error("Tool '" + tool.name() + "' failed: it returned no result");
+        }
+        outcome = result.isError() ? Outcome.HANDLER_ERROR : Outcome.OK;
+      }
+    } catch (Exception e) {
+      // The handler is the user's code: its message is meant for the model; the stack trace goes to the log.
+      LOG.log(Level.FINE, "tool '" + tool.name() + "' failed", e);
+      result = ToolResult.error("Tool '" + tool.name() + "' failed: " + describe(e));
+      outcome = Outcome.HANDLER_ERROR;
+    }
+    writeAudit(tool, arguments, context, time, started, outcome);
+    return result;
+  }
+
+  /** Writes the audit line of a call that ended before reaching its tool (a failing hook). */
+  void auditRefused(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    writeAudit(tool, arguments, context, options.clock().instant(), System.nanoTime(), Outcome.HANDLER_ERROR);
+  }
+
+  static String describe(Exception e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+  }
+
+  private void writeAudit(ToolDefinition tool, ObjectNode arguments, CallContext context, Instant time,
+      long started, Outcome outcome) {
+    try {
+      ObjectNode redacted = redactor.redactArguments(tool, arguments);
+      audit.write(new AuditLog.Entry(time, tool.name(), tool.api(), context, redacted, tool.http() == null ? null
+          : tool.http().method(), null, null, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome,
+          options.tracing().currentTraceId()));
+    } catch (RuntimeException e) {
+      System.err.println("openapi2mcp: audit line for tool '" + tool.name() + "' could not be written: " + e);
+    }
+  }
+}

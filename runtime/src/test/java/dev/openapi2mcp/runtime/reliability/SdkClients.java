@@ -1,0 +1,54 @@
+package dev.openapi2mcp.runtime.reliability;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The official MCP Java SDK client, set up the way the reliability tests use it. */
+final class SdkClients {
+  private SdkClients() {}
+
+  /** A client of the Streamable HTTP endpoint {@code http://127.0.0.1:<port>/mcp}; not yet initialized. */
+  static McpSyncClient http(int port) {
+    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+        .builder("http://127.0.0.1:" + port)
+        .endpoint("/mcp")
+        .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+        .build();
+    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  /** A client that starts {@code command} and speaks to it over stdio; not yet initialized. */
+  static McpSyncClient stdio(List<String> command) {
+    ServerParameters parameters = ServerParameters.builder(command.get(0))
+        .args(command.subList(1, command.size()))
+        .build();
+    StdioClientTransport transport =
+        new StdioClientTransport(parameters, new JacksonMcpJsonMapper(new ObjectMapper()));
+    return McpClient.sync(transport)
+        .requestTimeout(Duration.ofSeconds(30))
+        .initializationTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+    return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+  }
+
+  /** All text blocks of a result, joined by new lines. */
+  static String text(McpSchema.CallToolResult result) {
+    return result.content().stream()
+        .filter(McpSchema.TextContent.class::isInstance)
+        .map(c -> ((McpSchema.TextContent) c).text())
+        .collect(Collectors.joining("\n"));
+  }
+}
