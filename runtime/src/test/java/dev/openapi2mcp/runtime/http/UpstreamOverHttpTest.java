@@ -84,12 +84,16 @@ class UpstreamOverHttpTest {
 
   /** A running server whose executor uses {@code upstream}; returns its endpoint. */
   private String serve(UpstreamOptions upstream) throws Exception {
+    return serve(upstream, false);
+  }
+
+  private String serve(UpstreamOptions upstream, boolean stateless) throws Exception {
     RestToolExecutor executor = RestToolExecutor.create(DEFINITION, api.url("/v1").toString(),
         ExecutorOptions.defaults().withAuditSink(line -> { }), upstream);
     closing.add(executor);
     McpServer server = new McpServer(DEFINITION, executor, McpServerOptions.defaults());
     StreamableHttpTransport transport = new StreamableHttpTransport(server,
-        HttpTransportOptions.defaults().withPort(0));
+        HttpTransportOptions.defaults().withPort(0).withStateless(stateless));
     transport.start();
     closing.add(transport::close);
     return transport.endpoint().toString();
@@ -135,6 +139,16 @@ class UpstreamOverHttpTest {
     assertThat(request.getHeaders().get("X-Other")).isNull();
     // The client's own credential stays with the MCP server; the API gets the configured one.
     assertThat(request.getHeaders().values("Authorization")).containsExactly("Bearer server-token");
+  }
+
+  /** Merge of issue 5's forwarded headers with stateless HTTP: each POST carries its own headers to the API. */
+  @Test
+  void namedHeadersAreForwardedInStatelessModeToo() throws Exception {
+    String endpoint = serve(UpstreamOptions.environment(Map.of()).withForwardHeaders(List.of("X-Request-Id")), true);
+    callTool(client(endpoint, Map.of("X-Request-Id", "req-7", "X-Other", "not-allowed")));
+    RecordedRequest request = apiRequest();
+    assertThat(request.getHeaders().get("X-Request-Id")).isEqualTo("req-7");
+    assertThat(request.getHeaders().get("X-Other")).isNull();
   }
 
   @Test
