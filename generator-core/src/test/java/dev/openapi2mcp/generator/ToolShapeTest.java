@@ -80,4 +80,15 @@ class ToolShapeTest {
     assertThat(server.definition().baseUrl()).isNull();
     assertThat(server.result().warnings()).extracting(Diagnostic::pointer).contains("/servers/0/url");
   }
+
+  @Test
+  void aClientCredentialsFlowGivesTheRuntimeItsTokenUrlAndScopes() throws GenerationException {
+    // Issue 5: the runtime fetches tokens itself for oauth2 schemes with a clientCredentials flow.
+    GeneratedServer server = GeneratedServer.of("oauth-client-credentials.yaml", out, "inventory");
+
+    assertThat(server.definition().securitySchemes()).containsExactly(
+        SecurityScheme.oauth2("interactive"),
+        SecurityScheme.oauth2("machine", "https://login.example.com/oauth/token", "inventory:read",
+            "inventory:write"));
+  }
 }

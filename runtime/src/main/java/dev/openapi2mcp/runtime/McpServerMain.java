@@ -3,9 +3,12 @@ package dev.openapi2mcp.runtime;
 import dev.openapi2mcp.runtime.cli.CommandLine;
 import dev.openapi2mcp.runtime.cli.LaunchContext;
 import dev.openapi2mcp.runtime.cli.Launcher;
+import dev.openapi2mcp.runtime.cli.UsageException;
+import dev.openapi2mcp.runtime.credentials.CredentialSources;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.http.UpstreamOptions;
 import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
 import dev.openapi2mcp.runtime.observability.Tracing;
 import dev.openapi2mcp.runtime.observability.TracingExecutor;
@@ -15,20 +18,24 @@ import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The command line of every generated server: {@code --transport stdio|http}, {@code --host}, {@code --port},
  * {@code --base-url [API=]URL}, {@code --allow-origin}, {@code --max-response-bytes}, {@code --file-root},
  * {@code --max-file-size}, the inbound security options of the HTTP transport ({@code --tls-keystore},
- * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), {@code --confirm-destructive},
+ * {@code --auth-tokens-env}, {@code --oauth-issuer} …; see {@code InboundOptions}), the upstream authentication
+ * options ({@code --credentials-file}, {@code --upstream-client-cert}, {@code --forward-header} …; see
+ * {@code OutboundOptions}), {@code --confirm-destructive},
  * {@code --confirm-timeout}, {@code --connect-timeout}, {@code --read-timeout}, {@code --call-timeout},
  * {@code --retries}, {@code --rate-limit}, {@code --rate-limit-per-session}, {@code --stateless}, {@code --audit-log},
  * {@code --redact-header}, {@code --help}. See {@link Launcher} for the behaviour and exit codes; this class only
- * wires the real process, the executors (one per API, behind a {@link ToolDispatcher}), when a rate limit is set the
- * {@link RateLimitedExecutor} in front of them, and when OpenTelemetry is on the class path the
- * {@link TracingExecutor} in front of all (issue 5).
+ * wires the real process, the executors (one per API, behind a {@link ToolDispatcher}, each with the upstream
+ * options), when a rate limit is set the {@link RateLimitedExecutor} in front of them, and when OpenTelemetry is on
+ * the class path the {@link TracingExecutor} in front of all (issue 5).
  */
 public final class McpServerMain {
+  private static final Logger LOG = Logger.getLogger(McpServerMain.class.getName());
   private McpServerMain() {}
 
   /**
@@ -79,7 +86,8 @@ public final class McpServerMain {
           .withTracing(Tracing.detect());
       ToolExecutor executor;
       try {
-        executor = ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), environment, executorOptions);
+        UpstreamOptions upstream = upstreamOptions(options, environment, CredentialSources.systemProperties());
+        executor = ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), executorOptions, upstream);
       } catch (RuntimeException e) {
         closeQuietly(executorOptions.auditSink());
         throw e;
@@ -99,6 +107,22 @@ public final class McpServerMain {
           // Already failing to start; the first error is the one to report.
         }
       }
+    }
+  }
+
+  /**
+   * The upstream options the command line sets (issue 5): credential sources in precedence order (environment,
+   * system properties, {@code --credentials-file}), TLS, forwarded headers, token exchange. Warnings (a credentials
+   * file others may read) are logged.
+   *
+   * @throws IllegalArgumentException when a file cannot be used or a password variable is unset (named)
+   */
+  static UpstreamOptions upstreamOptions(CommandLine options, Map<String, String> environment,
+      Map<String, String> systemProperties) {
+    try {
+      return options.upstream().resolve(environment, systemProperties, warning -> LOG.warning(warning));
+    } catch (UsageException e) {
+      throw new IllegalArgumentException(e.getMessage());
     }
   }
 

@@ -75,13 +75,24 @@ final class ServerClassEmitter {
     return code.add("\n.build()").unindent().unindent().build();
   }
 
+  /** With a client-credentials flow, its token URL and scopes, so that the runtime can fetch tokens (issue 5). */
+  private static CodeBlock oauth2(SecuritySchemeModel scheme) {
+    if (scheme.clientCredentials() == null) {
+      return CodeBlock.of("$T.oauth2($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.oauth2($S, $S", RuntimeTypes.SECURITY_SCHEME,
+        scheme.name(), scheme.clientCredentials().tokenUrl());
+    scheme.clientCredentials().scopes().forEach(scope -> code.add(", $S", scope));
+    return code.add(")").build();
+  }
+
   private static CodeBlock scheme(SecuritySchemeModel scheme) {
     return switch (scheme.kind()) {
       case API_KEY -> CodeBlock.of("$T.apiKey($S, $T.$L, $S)", RuntimeTypes.SECURITY_SCHEME, scheme.name(),
           RuntimeTypes.PARAMETER_LOCATION, scheme.in().name(), scheme.parameterName());
       case HTTP_BEARER -> CodeBlock.of("$T.bearer($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
       case HTTP_BASIC -> CodeBlock.of("$T.basic($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
-      case OAUTH2 -> CodeBlock.of("$T.oauth2($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
+      case OAUTH2 -> oauth2(scheme);
       case OPENID_CONNECT -> CodeBlock.of("$T.openIdConnect($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
     };
   }

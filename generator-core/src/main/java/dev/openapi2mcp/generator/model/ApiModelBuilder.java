@@ -199,7 +199,8 @@ public final class ApiModelBuilder {
       SecuritySchemeModel model = scheme == null || scheme.getType() == null ? null : switch (scheme.getType()) {
         case APIKEY -> apiKey(name, scheme, pointer);
         case HTTP -> http(name, scheme, pointer);
-        case OAUTH2 -> new SecuritySchemeModel(name, SecuritySchemeModel.Kind.OAUTH2, null, null);
+        case OAUTH2 -> new SecuritySchemeModel(name, SecuritySchemeModel.Kind.OAUTH2, null, null,
+            clientCredentials(scheme));
         case OPENIDCONNECT -> new SecuritySchemeModel(name, SecuritySchemeModel.Kind.OPENID_CONNECT, null, null);
         case MUTUALTLS -> unsupportedScheme(name, "mutualTLS", pointer);
       };
@@ -211,6 +212,19 @@ public final class ApiModelBuilder {
       }
     }
     return supported;
+  }
+
+  /** The client-credentials flow of an oauth2 scheme, when it declares one with a token URL. */
+  private static SecuritySchemeModel.ClientCredentials clientCredentials(SecurityScheme scheme) {
+    if (scheme.getFlows() == null || scheme.getFlows().getClientCredentials() == null) {
+      return null;
+    }
+    io.swagger.v3.oas.models.security.OAuthFlow flow = scheme.getFlows().getClientCredentials();
+    if (flow.getTokenUrl() == null || flow.getTokenUrl().isBlank()) {
+      return null;
+    }
+    List<String> scopes = flow.getScopes() == null ? List.of() : List.copyOf(flow.getScopes().keySet());
+    return new SecuritySchemeModel.ClientCredentials(flow.getTokenUrl().strip(), scopes);
   }
 
   private SecuritySchemeModel apiKey(String name, SecurityScheme scheme, String pointer) {

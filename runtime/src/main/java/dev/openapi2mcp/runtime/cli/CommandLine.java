@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * The options of a generated server's command line. Options take their value as the next argument or after
- * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin} and {@code --redact-header},
- * which accumulate, and {@code --base-url NAME=URL}, which sets the base URL of one API of a service catalog
- * (issue 4) each time. {@code --confirm-destructive} and {@code --stateless} are flags and take no value.
+ * {@code =}; a repeated option overrides the earlier one, except {@code --allow-origin}, {@code --redact-header} and
+ * {@code --forward-header}, which accumulate, and {@code --base-url NAME=URL}, which sets the base URL of one API of
+ * a service catalog (issue 4) each time. {@code --confirm-destructive} and {@code --stateless} are flags and take no
+ * value.
  *
  * @param baseUrl the {@code --base-url URL} value, or null when not given
  * @param allowedOrigins the {@code --allow-origin} values, in order
@@ -41,12 +42,13 @@ import java.util.regex.Pattern;
  * @param audit where the audit trail goes and what it also redacts (issue 5)
  * @param stateless {@code --stateless}: serve HTTP without sessions, so that replicas can share the work (issue 5);
  *     only with {@link Transport#HTTP} and not with {@code --confirm-destructive}, whose elicitation needs a session
+ * @param upstream authentication toward the API beyond environment variables (issue 5)
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
     Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
     InboundOptions inbound, ResilienceOptions resilience,
-    Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless) {
+    Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless, OutboundOptions upstream) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -63,6 +65,17 @@ public record CommandLine(
     Objects.requireNonNull(resilience, "resilience");
     apiBaseUrls = Collections.unmodifiableMap(new TreeMap<>(apiBaseUrls));
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(upstream, "upstream");
+  }
+
+  /** Without upstream options beyond the environment's credentials. */
+  public CommandLine(
+      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
+      Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
+      InboundOptions inbound, ResilienceOptions resilience,
+      Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless) {
+    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
+        confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit, stateless, OutboundOptions.NONE);
   }
 
   /** With the default audit trail (standard error, built-in redaction) and sessions (not {@code --stateless}). */
@@ -121,6 +134,7 @@ public record CommandLine(
     Path fileRoot = null;
     long maxFileBytes = ExecutorOptions.DEFAULT_MAX_FILE_BYTES;
     InboundOptions inbound = InboundOptions.NONE;
+    OutboundOptions upstream = OutboundOptions.NONE;
     boolean confirmDestructive = false;
     Duration confirmTimeout = null;
     ResilienceOptions resilience = ResilienceOptions.defaults();
@@ -179,13 +193,21 @@ public record CommandLine(
         case "--rate-limit" -> resilience = resilience.withRateLimit(rate(name, value));
         case "--rate-limit-per-session" -> resilience = resilience.withRateLimitPerSession(rate(name, value));
         case "--audit-log", "--redact-header" -> audit = audit.with(name, value);
-        default -> inbound = inbound.with(name, value);
+        default -> {
+          if (OutboundOptions.NAMES.contains(name)) {
+            upstream = upstream.with(name, value);
+          } else {
+            inbound = inbound.with(name, value);
+          }
+        }
       }
     }
     inbound.check(transport);
+    upstream.check(transport);
     checkStateless(stateless, transport, confirmDestructive);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
-        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit, stateless);
+        maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit, stateless,
+        upstream);
   }
 
   private static final String STATELESS = "--stateless";
@@ -208,7 +230,7 @@ public record CommandLine(
 
   private static boolean isKnown(String name) {
     return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || AuditOptions.NAMES.contains(name)
-        || List.of("--transport", "--host", "--port",
+        || OutboundOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
         "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout",
         "--connect-timeout", "--read-timeout", "--call-timeout", "--retries", "--rate-limit",
         "--rate-limit-per-session").contains(name);

@@ -71,12 +71,33 @@ public final class Usage {
     option(text, "--redact-header NAME", "also hide the values of arguments sent in header NAME in the audit trail");
     option(text, "", "(repeatable; Authorization, Cookie, X-API-Key, apiKey headers and");
     option(text, "", "secret-looking names are always hidden)");
+    option(text, "--credentials-file FILE", "upstream credentials per scheme (.properties or .yaml); the environment");
+    option(text, "", "and -Dopenapi2mcp.* system properties take precedence over it");
+    text.append("  --upstream-client-cert FILE\n");
+    option(text, "", "client certificate for mutual TLS toward the API: PKCS12, or PEM with");
+    option(text, "", "the certificate and an unencrypted PKCS#8 key");
+    text.append("  --upstream-client-key FILE\n");
+    option(text, "", "the PEM private key, when the certificate file has none");
+    text.append("  --upstream-client-cert-password-env NAME\n"); // too long for the option column
+    option(text, "", "the environment variable holding the PKCS12 password");
+    option(text, "--upstream-ca FILE", "also trust the CAs in this PEM or PKCS12 file toward the API");
+    text.append("  --upstream-ca-password-env NAME\n");
+    option(text, "", "the environment variable holding the PKCS12 password of --upstream-ca");
+    option(text, "--forward-header NAME", "send this header of the MCP client's request to the API (repeatable;");
+    option(text, "", "--transport http; Authorization only when named)");
+    option(text, "--token-exchange-url URL", "exchange the MCP client's bearer token here (RFC 8693) for the API's");
+    option(text, "", "token (on-behalf-of calls; --transport http)");
+    text.append("  --token-exchange-audience AUDIENCE\n");
+    option(text, "", "the audience to request in the token exchange (default: none)");
     option(text, "-h, --help", "print this help and exit");
     extraHelp.forEach(line -> text.append(line).append('\n'));
     if (credentials != null) {
       text.append(definition.catalog()
-          ? "\nCredentials for the APIs are read from these environment variables:\n"
-          : "\nCredentials for the API are read from these environment variables:\n");
+          ? "\nCredentials for the APIs are read from these environment variables (or the system property\n"
+              + "openapi2mcp.<server>.<api>.<scheme>.<field>, or the key <api>.<scheme>.<field> of\n"
+              + "--credentials-file):\n"
+          : "\nCredentials for the API are read from these environment variables (or the system property\n"
+              + "openapi2mcp.<server>.<scheme>.<field>, or the key <scheme>.<field> of --credentials-file):\n");
       if (credentials.isEmpty()) {
         text.append("  (none: the API declares no security schemes)\n");
       }

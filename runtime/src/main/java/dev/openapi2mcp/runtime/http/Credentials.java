@@ -1,10 +1,16 @@
 package dev.openapi2mcp.runtime.http;
 
+import dev.openapi2mcp.runtime.credentials.AccessTokenSource;
+import dev.openapi2mcp.runtime.credentials.ClientCredentialsTokens;
+import dev.openapi2mcp.runtime.credentials.CredentialField;
+import dev.openapi2mcp.runtime.credentials.CredentialSources;
+import dev.openapi2mcp.runtime.credentials.TokenExchange;
 import dev.openapi2mcp.runtime.tool.HttpBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,21 +18,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 /**
- * Upstream API credentials, read once from the environment when the executor is created.
+ * Upstream API credentials (issue 5), read once from the {@link CredentialSources} (environment, then system
+ * properties, then the credentials file) when the executor is created.
  *
  * <h2>Where credentials come from</h2>
  * Only from configuration: nothing a MCP client sends (its own {@code Authorization} header included) is ever
- * forwarded to the API as a credential. Each security scheme of the server reads environment variables named
+ * forwarded to the API as a credential, except that with token exchange the client's bearer token is exchanged for
+ * the upstream one ({@link TokenExchange}). Each security scheme of the server reads environment variables named
  * <pre>
  *   PREFIX = the server name in UPPER_SNAKE
  *   SCHEME = the scheme name in UPPER_SNAKE
  *   apiKey                                → PREFIX_SCHEME
  *   http bearer, oauth2, openIdConnect    → PREFIX_SCHEME_TOKEN
  *   http basic                            → PREFIX_SCHEME_USERNAME and PREFIX_SCHEME_PASSWORD
+ *   oauth2 with a client-credentials flow → PREFIX_SCHEME_CLIENT_ID and PREFIX_SCHEME_CLIENT_SECRET
+ *                                           (optional PREFIX_SCHEME_SCOPES, PREFIX_SCHEME_TOKEN_URL)
  * </pre>
+ * and the system properties and file keys {@link CredentialSources} derives from the same scheme and field. An
+ * oauth2 scheme with a token set uses it; otherwise, with a client id and secret, tokens are fetched from the token
+ * endpoint ({@link ClientCredentialsTokens}; a relative token URL is resolved against the API base URL).
  * where UPPER_SNAKE upper-cases ASCII letters, keeps ASCII digits, turns every run of other characters into one
  * {@code _}, splits camelCase where a lower-case letter or digit is followed by an upper-case letter, and drops
  * {@code _} at both ends ({@code bearerAuth} → {@code BEARER_AUTH}, {@code OAuth2} → {@code OAUTH2},
@@ -45,6 +62,11 @@ import java.util.Set;
  *
  * <p>Invariant: credential values never appear in {@code toString()}, messages or exceptions of this class;
  * {@link #scrub} removes them from any text that might echo them.
+ *
+ * <h2>Service catalogs</h2>
+ * Each API of a catalog (issue 4) has credentials of its own: its scope is the server name, then the API's name, so
+ * that {@code PREFIX} above is {@code SERVER_API} ({@code CATALOG_INVENTORY_API_KEY}), the system property
+ * {@code openapi2mcp.catalog.inventory.api_key.key} and the file key {@code inventory.api_key.key}.
  */
 final class Credentials {
   /** Shorter values are not scrubbed from text: replacing every "ab" in a response would wreck it. */
@@ -54,82 +76,182 @@ final class Credentials {
   private final Map<String, SchemeCredential> available;
   private final String prefix;
   private final List<String> secrets;
+  private final List<AccessTokenSource> tokenSources;
+  private final ClientIdentity exchangeClient;
 
   private Credentials(
       String prefix, Map<String, SecurityScheme> schemes, Map<String, SchemeCredential> available,
-      List<String> secrets) {
+      List<String> secrets, List<AccessTokenSource> tokenSources, ClientIdentity exchangeClient) {
     this.prefix = prefix;
     this.schemes = schemes;
     this.available = available;
     this.secrets = secrets;
+    this.tokenSources = tokenSources;
+    this.exchangeClient = exchangeClient;
   }
 
   /**
-   * Reads the credentials of every scheme of {@code definition} from {@code environment}.
+   * What fetching OAuth tokens needs.
+   *
+   * @param baseUrl the API base URL, against which relative token URLs are resolved
+   * @param client the HTTP client (the API's, with its TLS settings)
+   */
+  record TokenClients(HttpUrl baseUrl, Clock clock, Supplier<OkHttpClient> client) {}
+
+  /** An OAuth client id and secret. {@link #toString()} shows neither. */
+  record ClientIdentity(String id, String secret) {
+    @Override
+    public String toString() {
+      return "OAuth client";
+    }
+  }
+
+  /**
+   * Reads the credentials of every scheme of {@code definition} from {@code environment}; client-credentials flows
+   * are not available (see {@link #load(ServerDefinition, CredentialSources, TokenClients)}).
    *
    * @throws IllegalArgumentException when a variable holds a value that cannot be sent (named, value not shown)
    */
   static Credentials load(ServerDefinition definition, Map<String, String> environment) {
-    return load(definition.name(), definition.securitySchemes(), environment);
+    return load(definition, CredentialSources.environment(environment), null);
   }
 
   /**
-   * Reads the credentials of {@code declared} from {@code environment}, with the variables prefixed by
-   * {@code prefixName} in UPPER_SNAKE; for an API of a service catalog (issue 4) that is {@code server_api}, so that
-   * each API reads variables of its own ({@code CATALOG_INVENTORY_API_KEY}).
+   * Reads the credentials of every scheme of {@code definition} from {@code sources}.
    *
-   * @throws IllegalArgumentException when a variable holds a value that cannot be sent (named, value not shown)
+   * @param tokens what fetching OAuth tokens needs; null when the executor cannot fetch any
+   * @throws IllegalArgumentException when a value cannot be sent, or a client id is set for a scheme without a
+   *     token URL; the message names the source (never the value)
    */
-  static Credentials load(String prefixName, List<SecurityScheme> declared, Map<String, String> environment) {
-    String prefix = upperSnake(prefixName);
+  static Credentials load(ServerDefinition definition, CredentialSources sources, TokenClients tokens) {
+    return load(List.of(definition.name()), definition.securitySchemes(), sources, tokens);
+  }
+
+  /**
+   * Reads the credentials of {@code declared} from {@code sources}, each looked up under {@code owner} followed by
+   * the scheme's name: {@code [server]} for a server of one API, {@code [server, api]} for an API of a service
+   * catalog (issue 4), so that each API reads credentials of its own ({@code CATALOG_INVENTORY_API_KEY}).
+   *
+   * @param tokens what fetching OAuth tokens needs; null when the executor cannot fetch any
+   * @throws IllegalArgumentException as {@link #load(ServerDefinition, CredentialSources, TokenClients)}
+   */
+  static Credentials load(List<String> owner, List<SecurityScheme> declared, CredentialSources sources,
+      TokenClients tokens) {
+    String prefix = prefix(owner);
     Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
     Map<String, SchemeCredential> available = new LinkedHashMap<>();
     Set<String> secrets = new LinkedHashSet<>();
+    List<AccessTokenSource> tokenSources = new ArrayList<>();
+    ClientIdentity exchangeClient = null;
     for (SecurityScheme scheme : declared) {
       schemes.put(scheme.name(), scheme);
       List<String> names = variables(prefix, scheme);
-      SchemeCredential credential;
+      List<String> scope = scope(owner, scheme);
+      SchemeCredential credential = null;
       if (scheme.type() == SecurityScheme.Type.HTTP_BASIC) {
-        String user = value(environment, names.get(0), false);
-        String password = environment.get(names.get(1));
-        if (user == null || password == null) {
-          continue;
+        Optional<CredentialSources.Found> user = find(sources, scope, CredentialField.USERNAME, false, false);
+        Optional<CredentialSources.Found> password = find(sources, scope, CredentialField.PASSWORD, false, true);
+        if (user.isPresent() && password.isPresent()) {
+          credential = new SchemeCredential(scheme, names, null, user.get().value(), password.get().value(), null);
+          secrets.add(password.get().value());
+          secrets.add(credential.basicAuthorization().substring("Basic ".length()));
         }
-        checkSendable(names.get(1), password, false);
-        credential = new SchemeCredential(scheme, names, null, user, password);
-        secrets.add(password);
-        secrets.add(credential.basicAuthorization().substring("Basic ".length()));
       } else {
         boolean inHeader = scheme.type() != SecurityScheme.Type.API_KEY
             || scheme.in() == ParameterLocation.HEADER;
-        String secret = value(environment, names.get(0), inHeader);
-        if (secret == null) {
-          continue;
+        CredentialField field = scheme.type() == SecurityScheme.Type.API_KEY ? CredentialField.KEY
+            : CredentialField.TOKEN;
+        Optional<CredentialSources.Found> secret = find(sources, scope, field, inHeader, false);
+        if (secret.isPresent()) {
+          credential = new SchemeCredential(scheme, names, secret.get().value(), null, null, null);
+          secrets.add(secret.get().value());
+          secrets.add(PercentEncoder.encode(secret.get().value()));
         }
-        credential = new SchemeCredential(scheme, names, secret, null, null);
-        secrets.add(secret);
-        secrets.add(PercentEncoder.encode(secret));
       }
-      available.put(scheme.name(), credential);
+      if (scheme.type() == SecurityScheme.Type.OAUTH2) {
+        Optional<CredentialSources.Found> id = find(sources, scope, CredentialField.CLIENT_ID, false, false);
+        Optional<CredentialSources.Found> clientSecret =
+            find(sources, scope, CredentialField.CLIENT_SECRET, false, false);
+        if (id.isPresent() && clientSecret.isPresent()) {
+          secrets.add(clientSecret.get().value());
+          secrets.add(PercentEncoder.encode(clientSecret.get().value()));
+          if (exchangeClient == null) {
+            exchangeClient = new ClientIdentity(id.get().value(), clientSecret.get().value());
+          }
+          if (credential == null && tokens != null) {
+            ClientCredentialsTokens source = clientCredentials(scheme, scope, sources, tokens, id.get(),
+                clientSecret.get());
+            tokenSources.add(source);
+            credential = new SchemeCredential(scheme, names, null, null, null, source);
+          }
+        }
+      }
+      if (credential != null) {
+        available.put(scheme.name(), credential);
+      }
     }
     List<String> scrubbed = secrets.stream()
         .filter(s -> s.length() >= MIN_SCRUB_LENGTH)
         .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
         .toList();
-    return new Credentials(prefix, schemes, available, scrubbed);
+    return new Credentials(prefix, schemes, available, scrubbed, List.copyOf(tokenSources), exchangeClient);
+  }
+
+  private static ClientCredentialsTokens clientCredentials(SecurityScheme scheme, List<String> scope,
+      CredentialSources sources, TokenClients tokens, CredentialSources.Found id, CredentialSources.Found secret) {
+    Optional<CredentialSources.Found> urlOverride = find(sources, scope, CredentialField.TOKEN_URL, false, false);
+    String url = urlOverride.map(CredentialSources.Found::value)
+        .orElse(scheme.clientCredentials() == null ? null : scheme.clientCredentials().tokenUrl());
+    if (url == null) {
+      throw new IllegalArgumentException("security scheme '" + scheme.name() + "' has a client id ("
+          + id.source() + ") but declares no client-credentials flow; set its token URL as "
+          + CredentialSources.environmentName(scope, CredentialField.TOKEN_URL));
+    }
+    HttpUrl tokenUrl = tokens.baseUrl().resolve(url.strip());
+    if (tokenUrl == null) {
+      throw new IllegalArgumentException("security scheme '" + scheme.name() + "': the token URL '" + url
+          + "' is not an http(s) URL");
+    }
+    List<String> scopes = find(sources, scope, CredentialField.SCOPES, false, false)
+        .map(found -> List.of(found.value().trim().split("[,\\s]+")))
+        .orElse(scheme.clientCredentials() == null ? List.of() : scheme.clientCredentials().scopes())
+        .stream().filter(part -> !part.isEmpty()).toList();
+    return new ClientCredentialsTokens(tokenUrl, id.value(), secret.value(), scopes, tokens.clock(),
+        tokens.client());
+  }
+
+  private static Optional<CredentialSources.Found> find(CredentialSources sources, List<String> scope,
+      CredentialField field, boolean inHeader, boolean emptyAllowed) {
+    Optional<CredentialSources.Found> found = sources.find(scope, field, emptyAllowed);
+    found.ifPresent(f -> checkSendable(f.source(), f.value(), inHeader));
+    return found;
+  }
+
+  private static List<String> scope(List<String> owner, SecurityScheme scheme) {
+    List<String> scope = new ArrayList<>(owner);
+    scope.add(scheme.name());
+    return List.copyOf(scope);
+  }
+
+  /** {@code PETSTORE}, {@code CATALOG_INVENTORY}: the scope's parts in UPPER_SNAKE, joined with {@code _}. */
+  private static String prefix(List<String> owner) {
+    List<String> parts = new ArrayList<>();
+    owner.forEach(part -> parts.add(upperSnake(part)));
+    return String.join("_", parts);
   }
 
   /** One help line per variable of every scheme of {@code definition}, in scheme declaration order. */
   static List<String> describe(ServerDefinition definition) {
-    return describe(definition.name(), definition.securitySchemes(), null);
+    return describe(List.of(definition.name()), definition.securitySchemes(), null);
   }
 
   /**
-   * One help line per variable of {@code declared}, read with the prefix {@code prefixName} (see
-   * {@link #load(String, List, Map)}); {@code apiName}, when not null, is named in each line.
+   * One help line per variable of {@code declared}, looked up under {@code owner} (see
+   * {@link #load(List, List, CredentialSources, TokenClients)}); {@code apiName}, when not null, is named in each
+   * line.
    */
-  static List<String> describe(String prefixName, List<SecurityScheme> declared, String apiName) {
-    String prefix = upperSnake(prefixName);
+  static List<String> describe(List<String> owner, List<SecurityScheme> declared, String apiName) {
+    String prefix = prefix(owner);
     Set<String> lines = new LinkedHashSet<>();
     for (SecurityScheme scheme : declared) {
       List<String> names = variables(prefix, scheme);
@@ -140,8 +262,16 @@ final class Credentials {
             + scheme.in().name().toLowerCase(Locale.ROOT) + " '" + scheme.parameterName() + "'");
         case HTTP_BEARER -> lines.add(names.get(0) + ": bearer token" + of
             + ", sent as 'Authorization: Bearer <token>'");
-        case OAUTH2 -> lines.add(names.get(0) + ": OAuth 2.0 access token" + of
-            + ", sent as 'Authorization: Bearer <token>'");
+        case OAUTH2 -> {
+          lines.add(names.get(0) + ": OAuth 2.0 access token" + of
+              + ", sent as 'Authorization: Bearer <token>'");
+          if (scheme.clientCredentials() != null) {
+            List<String> scope = scope(owner, scheme);
+            lines.add(CredentialSources.environmentName(scope, CredentialField.CLIENT_ID) + ", "
+                + CredentialSources.environmentName(scope, CredentialField.CLIENT_SECRET) + ": OAuth 2.0 client"
+                + of + "; without a token, tokens are fetched from " + scheme.clientCredentials().tokenUrl());
+          }
+        }
         case OPENID_CONNECT -> lines.add(names.get(0) + ": OpenID Connect access token" + of
             + ", sent as 'Authorization: Bearer <token>'");
         case HTTP_BASIC -> {
@@ -163,39 +293,21 @@ final class Credentials {
     };
   }
 
-  /**
-   * ASCII letters upper-cased, digits kept, each run of anything else one {@code _}, camelCase humps split, no
-   * {@code _} at the ends.
-   */
+  /** See {@link CredentialSources#upperSnake}. */
   static String upperSnake(String name) {
-    StringBuilder out = new StringBuilder(name.length());
-    boolean pendingUnderscore = false;
-    char previous = 0;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean upper = c >= 'A' && c <= 'Z';
-      boolean alphanumeric = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (!alphanumeric) {
-        pendingUnderscore = true;
-        previous = c;
-        continue;
-      }
-      // A hump (bearerAuth, key2Name) reads as a word break, so the variable reads as the scheme name does.
-      if (upper && ((previous >= 'a' && previous <= 'z') || (previous >= '0' && previous <= '9'))) {
-        pendingUnderscore = true;
-      }
-      previous = c;
-      if (pendingUnderscore && out.length() > 0) {
-        out.append('_');
-      }
-      pendingUnderscore = false;
-      out.append(Character.toUpperCase(c));
-    }
-    return out.toString();
+    return CredentialSources.upperSnake(name);
   }
 
   /** The credentials to apply for {@code binding}: the first alternative whose schemes all have credentials. */
   Selection select(HttpBinding binding) {
+    return select(binding, null);
+  }
+
+  /**
+   * As {@link #select(HttpBinding)}; with {@code onBehalfOf} (token exchange for this call), schemes that take a
+   * bearer token (http bearer, oauth2, openIdConnect) use its token instead of the configured one.
+   */
+  Selection select(HttpBinding binding, AccessTokenSource onBehalfOf) {
     if (binding.security().isEmpty()) {
       return Selection.NOT_REQUIRED;
     }
@@ -203,6 +315,10 @@ final class Credentials {
       List<SchemeCredential> chosen = new ArrayList<>();
       for (String schemeName : alternative) {
         SchemeCredential credential = available.get(schemeName);
+        SecurityScheme scheme = schemes.get(schemeName);
+        if (onBehalfOf != null && scheme != null && takesBearer(scheme)) {
+          credential = new SchemeCredential(scheme, variables(prefix, scheme), null, null, null, onBehalfOf);
+        }
         if (credential == null) {
           chosen = null;
           break;
@@ -214,6 +330,16 @@ final class Credentials {
       }
     }
     return Selection.UNSATISFIED;
+  }
+
+  private static boolean takesBearer(SecurityScheme scheme) {
+    return scheme.type() == SecurityScheme.Type.HTTP_BEARER || scheme.type() == SecurityScheme.Type.OAUTH2
+        || scheme.type() == SecurityScheme.Type.OPENID_CONNECT;
+  }
+
+  /** The client of the first oauth2 scheme with a client id and secret, for token exchange; null when none. */
+  ClientIdentity exchangeClient() {
+    return exchangeClient;
   }
 
   /**
@@ -257,27 +383,26 @@ final class Credentials {
     for (String secret : secrets) {
       result = result.replace(secret, "***");
     }
+    for (AccessTokenSource source : tokenSources) {
+      for (String token : source.heldTokens()) {
+        if (token.length() >= MIN_SCRUB_LENGTH) {
+          result = result.replace(token, "***");
+        }
+      }
+    }
     return result;
   }
 
-  private static String value(Map<String, String> environment, String name, boolean inHeader) {
-    String value = environment.get(name);
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    checkSendable(name, value, inHeader);
-    return value;
-  }
-
-  private static void checkSendable(String name, String value, boolean inHeader) {
+  /** @param source where the value came from, e.g. {@code environment variable PETSTORE_API_KEY} */
+  private static void checkSendable(String source, String value, boolean inHeader) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw new IllegalArgumentException("environment variable " + name
+        throw new IllegalArgumentException(source
             + " contains a control character (a line break?) at position " + i + "; it cannot be sent");
       }
       if (inHeader && c > 0x7e) {
-        throw new IllegalArgumentException("environment variable " + name
+        throw new IllegalArgumentException(source
             + " contains a non-ASCII character at position " + i + "; it is sent in a header and must be ASCII");
       }
     }
@@ -296,14 +421,24 @@ final class Credentials {
     private final String secret;
     private final String user;
     private final String password;
+    private final AccessTokenSource tokens;
 
-    private SchemeCredential(
-        SecurityScheme scheme, List<String> variables, String secret, String user, String password) {
+    private SchemeCredential(SecurityScheme scheme, List<String> variables, String secret, String user,
+        String password, AccessTokenSource tokens) {
       this.scheme = scheme;
       this.variables = List.copyOf(variables);
       this.secret = secret;
       this.user = user;
       this.password = password;
+      this.tokens = tokens;
+    }
+
+    /**
+     * Where the bearer token comes from when it is obtained per request (client credentials, token exchange), or
+     * null for a configured value.
+     */
+    AccessTokenSource tokens() {
+      return tokens;
     }
 
     SecurityScheme scheme() {
@@ -319,7 +454,7 @@ final class Credentials {
       return secret;
     }
 
-    /** The {@code Authorization} header value for bearer-like and basic schemes. */
+    /** The {@code Authorization} header value for bearer-like and basic schemes with a configured value. */
     String authorization() {
       return scheme.type() == SecurityScheme.Type.HTTP_BASIC ? basicAuthorization() : "Bearer " + secret;
     }

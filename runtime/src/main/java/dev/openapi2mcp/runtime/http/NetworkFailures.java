@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.http;
 
+import dev.openapi2mcp.runtime.credentials.TokenRequestException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -28,6 +29,10 @@ final class NetworkFailures {
    * arrived when {@code status} is not null: the body broke off, and nothing of it is returned.
    */
   static String describe(IOException failure, PreparedRequest request, ExecutorOptions options, Integer status) {
+    if (failure instanceof TokenRequestException) {
+      // Issue 5: the message names the token URL and the OAuth error, never a secret.
+      return "No token for " + request.describe() + ": " + failure.getMessage() + ". No request was sent to the API.";
+    }
     String host = request.displayUrl().host() + ":" + request.displayUrl().port();
     String outcome = status == null
         ? "No response was received."

@@ -2,7 +2,10 @@ package dev.openapi2mcp.runtime.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.credentials.AccessTokenSource;
+import dev.openapi2mcp.runtime.credentials.TokenExchange;
 import dev.openapi2mcp.runtime.tool.HttpBinding;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
@@ -32,8 +35,9 @@ import okhttp3.Request;
  * parameters in simple style, refused when they contain line breaks, other control characters or non-ASCII text;
  * header parameters named {@code Accept}, {@code Content-Type} or {@code Authorization} are ignored as OpenAPI
  * requires, and so are connection-level headers ({@code Host}, {@code Content-Length}, …) that an argument must not
- * control. Cookie parameters (and apiKey cookies) share one {@code Cookie} header. Credentials are applied last, so
- * a configured credential always wins over an argument of the same name.
+ * control. Cookie parameters (and apiKey cookies) share one {@code Cookie} header. Headers a hook adds come next,
+ * then inbound headers the operator allows ({@link ForwardedHeaders}), then credentials, so a configured credential
+ * always wins over an argument, hook or forwarded header of the same name.
  */
 final class RequestFactory {
   private static final String ACCEPT = "application/json, */*;q=0.8";
@@ -49,13 +53,26 @@ final class RequestFactory {
   private final Redactor redactor;
   private final String userAgent;
   private final LocalFiles files;
+  private final ForwardedHeaders forwarded;
+  private final TokenExchange exchange;
 
   RequestFactory(HttpUrl baseUrl, Credentials credentials, Redactor redactor, String userAgent, LocalFiles files) {
+    this(baseUrl, credentials, redactor, userAgent, files, ForwardedHeaders.NONE, null);
+  }
+
+  /**
+   * @param forwarded the inbound headers to send upstream
+   * @param exchange token exchange for calls that carry the MCP client's bearer token, or null
+   */
+  RequestFactory(HttpUrl baseUrl, Credentials credentials, Redactor redactor, String userAgent, LocalFiles files,
+      ForwardedHeaders forwarded, TokenExchange exchange) {
     this.baseUrl = baseUrl;
     this.credentials = credentials;
     this.redactor = redactor;
     this.userAgent = userAgent;
     this.files = files;
+    this.forwarded = forwarded;
+    this.exchange = exchange;
   }
 
   /**
@@ -64,7 +81,7 @@ final class RequestFactory {
    * @throws InvalidRequestException when an argument cannot be put on the wire safely; nothing is sent then
    */
   PreparedRequest build(ToolDefinition tool, ObjectNode arguments) throws InvalidRequestException {
-    return build(tool, arguments, Map.of());
+    return build(tool, arguments, Map.of(), InboundHeaders.NONE);
   }
 
   /**
@@ -75,6 +92,17 @@ final class RequestFactory {
    *     a line break, another control character or non-ASCII text
    */
   PreparedRequest build(ToolDefinition tool, ObjectNode arguments, Map<String, String> extraHeaders)
+      throws InvalidRequestException {
+    return build(tool, arguments, extraHeaders, InboundHeaders.NONE);
+  }
+
+  /**
+   * As {@link #build(ToolDefinition, ObjectNode, Map)}, for a call whose MCP request carried {@code inbound}
+   * headers: the allowed ones are forwarded (replacing hook headers of the same name), and with token exchange the
+   * client's bearer token is exchanged.
+   */
+  PreparedRequest build(
+      ToolDefinition tool, ObjectNode arguments, Map<String, String> extraHeaders, InboundHeaders inbound)
       throws InvalidRequestException {
     HttpBinding http = tool.http();
     HttpUrl.Builder url = baseUrl.newBuilder();
@@ -109,7 +137,8 @@ final class RequestFactory {
     for (Map.Entry<String, String> header : extraHeaders.entrySet()) {
       addExtraHeader(request, header.getKey(), header.getValue());
     }
-    Credentials.Selection selection = credentials.select(http);
+    forwarded.apply(inbound, request);
+    Credentials.Selection selection = credentials.select(http, onBehalfOf(inbound));
     applyCredentials(selection, request, url, display, cookies);
     if (!cookies.isEmpty()) {
       request.header("Cookie", String.join("; ", cookies));
@@ -132,6 +161,19 @@ final class RequestFactory {
     }
     request.url(url.build()).method(method, body);
     return new PreparedRequest(request.build(), display.build(), selection);
+  }
+
+  /** The token source of an on-behalf-of call: when exchange is on and the client sent a bearer token. */
+  private AccessTokenSource onBehalfOf(InboundHeaders inbound) {
+    if (exchange == null || inbound == null) {
+      return null;
+    }
+    String authorization = inbound.first("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String subject = authorization.substring(7).strip();
+    return subject.isEmpty() ? null : exchange.onBehalfOf(subject);
   }
 
   private static void addExtraHeader(Request.Builder request, String name, String value)
@@ -158,6 +200,12 @@ final class RequestFactory {
       HttpUrl.Builder url, HttpUrl.Builder display, List<String> cookies) {
     for (Credentials.SchemeCredential credential : selection.applied()) {
       SecurityScheme scheme = credential.scheme();
+      if (credential.tokens() != null) {
+        // Obtained when the request is sent (UpstreamTokenInterceptor), so that a refused token can be renewed.
+        request.removeHeader("Authorization");
+        request.tag(UpstreamToken.class, new UpstreamToken(credential.tokens()));
+        continue;
+      }
       if (scheme.type() != SecurityScheme.Type.API_KEY) {
         request.header("Authorization", credential.authorization());
         continue;

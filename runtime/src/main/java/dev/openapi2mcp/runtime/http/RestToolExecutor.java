@@ -3,6 +3,8 @@ package dev.openapi2mcp.runtime.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openapi2mcp.runtime.RuntimeVersion;
+import dev.openapi2mcp.runtime.credentials.TokenExchange;
+import dev.openapi2mcp.runtime.credentials.UpstreamTls;
 import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
 import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
 import dev.openapi2mcp.runtime.observability.UpstreamTag;
@@ -11,6 +13,7 @@ import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -39,7 +43,9 @@ import okhttp3.Response;
  *
  * <p>Guarantees: invalid arguments never cause a request; every call, whatever its outcome, writes exactly one
  * audit line; credentials (see {@link Credentials} for the environment variables) never appear in results or audit
- * lines; {@link #execute} never throws. One {@link OkHttpClient} (one connection pool) serves all calls; instances
+ * lines; {@link #execute} never throws. Upstream authentication beyond the environment (credential sources, mutual
+ * TLS, client-credentials tokens, forwarded headers, token exchange) comes with {@link UpstreamOptions} (issue 5).
+ * One {@link OkHttpClient} (one connection pool) serves all calls; instances
  * are thread-safe. Redirects are not followed (a redirect could carry credentials to another host); they are
  * reported. Idempotent calls are retried and each upstream has a circuit breaker, as
  * {@link ExecutorOptions#resilience()} says (issue 5); a result that ends retrying or is refused by a breaker says
@@ -66,24 +72,47 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private final Credentials credentials;
   private final AuditLog audit;
 
-  private RestToolExecutor(List<SecurityScheme> schemes, HttpUrl baseUrl, Credentials credentials,
-      ExecutorOptions options) {
+  /**
+   * @param scope the server name, then (for an API of a service catalog) the API's name: what credentials are
+   *     looked up under, before the scheme name ({@link dev.openapi2mcp.runtime.credentials.CredentialSources})
+   */
+  private RestToolExecutor(List<String> scope, List<SecurityScheme> schemes, HttpUrl baseUrl,
+      ExecutorOptions options, UpstreamOptions upstream) {
     this.options = options;
-    this.credentials = credentials;
-    this.redactor = new Redactor(schemes, options.redactedHeaders());
-    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
-        new LocalFiles(options.fileRoot(), options.maxFileBytes()));
-    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
-    this.audit = new AuditLog(options.auditSink());
-    this.client = CompletableFuture.supplyAsync(() -> buildClient(options), runnable -> {
+    this.client = CompletableFuture.supplyAsync(() -> buildClient(options, upstream.tls()), runnable -> {
       Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");
       thread.setDaemon(true);
       thread.start();
     });
+    this.credentials = Credentials.load(scope, schemes, upstream.credentials(),
+        new Credentials.TokenClients(baseUrl, options.clock(), client::join));
+    this.redactor = new Redactor(schemes, options.redactedHeaders());
+    this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
+        new LocalFiles(options.fileRoot(), options.maxFileBytes()), new ForwardedHeaders(upstream.forwardHeaders()),
+        tokenExchange(upstream, credentials, options, client::join));
+    this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
+    this.audit = new AuditLog(options.auditSink());
   }
 
-  private static OkHttpClient buildClient(ExecutorOptions options) {
+  private static TokenExchange tokenExchange(UpstreamOptions upstream, Credentials credentials,
+      ExecutorOptions options, Supplier<OkHttpClient> client) {
+    if (upstream.tokenExchangeUrl() == null) {
+      return null;
+    }
+    HttpUrl url = HttpUrl.get(upstream.tokenExchangeUrl());
+    Credentials.ClientIdentity identity = credentials.exchangeClient();
+    return new TokenExchange(url, identity == null ? null : identity.id(), identity == null ? null
+        : identity.secret(), upstream.tokenExchangeAudience(), options.clock(), client);
+  }
+
+  private static OkHttpClient buildClient(ExecutorOptions options, UpstreamTls tls) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    if (tls != null) {
+      tls.apply(builder);
+    }
+    // Outermost: a token is obtained once per call, not per retry, and a token endpoint that fails neither counts
+    // against the API's circuit breaker nor opens an upstream span; a 401 renewal goes through retries again.
+    builder.addInterceptor(new UpstreamTokenInterceptor());
     for (Interceptor interceptor : options.resilience().interceptors()) {
       builder.addInterceptor(interceptor);
     }
@@ -123,6 +152,18 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    */
   public static RestToolExecutor create(
       ServerDefinition definition, String baseUrl, Map<String, String> environment, ExecutorOptions options) {
+    return create(definition, baseUrl, options, UpstreamOptions.environment(environment));
+  }
+
+  /**
+   * As {@link #create(ServerDefinition, String, Map)}, with explicit options and upstream authentication (issue 5:
+   * credential sources, TLS, forwarded headers, token exchange).
+   *
+   * @throws IllegalArgumentException as {@link #create(ServerDefinition, String, Map)}, naming the source of a
+   *     value that cannot be sent
+   */
+  public static RestToolExecutor create(
+      ServerDefinition definition, String baseUrl, ExecutorOptions options, UpstreamOptions upstream) {
     String url = baseUrl != null ? baseUrl : definition.baseUrl();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("server '" + definition.name()
@@ -133,21 +174,30 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    return new RestToolExecutor(definition.securitySchemes(), parsed, Credentials.load(definition, environment),
-        options);
+    return new RestToolExecutor(List.of(definition.name()), definition.securitySchemes(), parsed, options, upstream);
+  }
+
+  /**
+   * An executor for the tools of one API of a service catalog (issue 4), with credentials from the environment
+   * only; see {@link #forApi(ServerDefinition, ApiDefinition, String, ExecutorOptions, UpstreamOptions)}.
+   */
+  public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
+      Map<String, String> environment, ExecutorOptions options) {
+    return forApi(definition, api, baseUrl, options, UpstreamOptions.environment(environment));
   }
 
   /**
    * An executor for the tools of one API of a service catalog (issue 4): its own base URL, and credentials read
-   * from variables {@code {SERVER}_{API}_{SCHEME}…} for the API's schemes only, so that they can never reach
-   * another API's host.
+   * from variables {@code {SERVER}_{API}_{SCHEME}…} (and the system properties and credentials-file keys of the same
+   * scope, issue 5) for the API's schemes only, so that they can never reach another API's host.
    *
    * @param baseUrl the API base URL ({@code --base-url NAME=URL}), or null for the API's default
+   * @param upstream credential sources, TLS, forwarded headers and token exchange toward this API
    * @throws IllegalArgumentException when there is no base URL, it is not an absolute http(s) URL, or a credential
-   *     variable holds a value that cannot be sent; the message names the API and the URL or variable
+   *     holds a value that cannot be sent; the message names the API and the URL or the credential's source
    */
   public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
-      Map<String, String> environment, ExecutorOptions options) {
+      ExecutorOptions options, UpstreamOptions upstream) {
     String url = baseUrl != null ? baseUrl : api.baseUrl();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("API '" + api.name() + "' of server '" + definition.name()
@@ -158,13 +208,12 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of API '" + api.name()
           + "' is not an absolute http or https URL; pass --base-url " + api.name() + "=URL with one");
     }
-    Credentials credentials = Credentials.load(prefix(definition, api), api.securitySchemes(), environment);
-    return new RestToolExecutor(api.securitySchemes(), parsed, credentials, options);
+    return new RestToolExecutor(scope(definition, api), api.securitySchemes(), parsed, options, upstream);
   }
 
-  /** The name whose UPPER_SNAKE prefixes the credential variables of one API of a catalog. */
-  static String prefix(ServerDefinition definition, ApiDefinition api) {
-    return definition.name() + "_" + api.name();
+  /** What the credentials of one API of a catalog are looked up under: the server name, then the API's. */
+  static List<String> scope(ServerDefinition definition, ApiDefinition api) {
+    return List.of(definition.name(), api.name());
   }
 
   /**
@@ -177,7 +226,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     }
     List<String> lines = new ArrayList<>();
     for (ApiDefinition api : definition.apis()) {
-      lines.addAll(Credentials.describe(prefix(definition, api), api.securitySchemes(), api.name()));
+      lines.addAll(Credentials.describe(scope(definition, api), api.securitySchemes(), api.name()));
     }
     return List.copyOf(lines);
   }
@@ -208,7 +257,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         result = invalidArguments(tool, problems);
         outcome = Outcome.INVALID_ARGUMENTS;
       } else {
-        PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders);
+        PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders,
+            context == null ? InboundHeaders.NONE : context.inboundHeaders());
         url = request.displayUrl().toString();
         RetryRecord retries = new RetryRecord(request.describe());
         Call call = client.join().newCall(request.request().newBuilder()

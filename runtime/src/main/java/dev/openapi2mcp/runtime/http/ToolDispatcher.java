@@ -45,15 +45,28 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
   }
 
   /**
+   * The executor for {@code definition}, with credentials from {@code environment} only.
+   *
+   * @throws IllegalArgumentException as {@link #create(ServerDefinition, String, Map, ExecutorOptions,
+   *     UpstreamOptions)}
+   */
+  public static ToolDispatcher create(ServerDefinition definition, String baseUrl, Map<String, String> apiBaseUrls,
+      Map<String, String> environment, ExecutorOptions options) {
+    return create(definition, baseUrl, apiBaseUrls, options, UpstreamOptions.environment(environment));
+  }
+
+  /**
    * The executor for {@code definition}.
    *
    * @param baseUrl the base URL of a server of one API ({@code --base-url URL}), or null for its default
    * @param apiBaseUrls base URLs by API name of a catalog ({@code --base-url NAME=URL}); the others keep their default
+   * @param upstream credential sources, TLS, forwarded headers and token exchange (issue 5), for every API; each API
+   *     still reads only credentials of its own scope
    * @throws IllegalArgumentException when a base URL names an API the server does not declare, an API (or the server)
-   *     has tools but no usable base URL, or a credential variable holds a value that cannot be sent
+   *     has tools but no usable base URL, or a credential holds a value that cannot be sent
    */
   public static ToolDispatcher create(ServerDefinition definition, String baseUrl, Map<String, String> apiBaseUrls,
-      Map<String, String> environment, ExecutorOptions options) {
+      ExecutorOptions options, UpstreamOptions upstream) {
     for (String name : apiBaseUrls.keySet()) {
       if (definition.api(name).isEmpty()) {
         throw new IllegalArgumentException("--base-url names API '" + name + "', which server '" + definition.name()
@@ -66,12 +79,12 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     try {
       for (ApiDefinition api : definition.apis()) {
         if (definition.tools().stream().anyMatch(tool -> api.name().equals(tool.api()) && tool.http() != null)) {
-          byApi.put(api.name(), RestToolExecutor.forApi(definition, api, apiBaseUrls.get(api.name()), environment,
-              options));
+          byApi.put(api.name(), RestToolExecutor.forApi(definition, api, apiBaseUrls.get(api.name()), options,
+              upstream));
         }
       }
       if (definition.tools().stream().anyMatch(tool -> tool.api() == null && tool.http() != null)) {
-        plain = RestToolExecutor.create(definition, baseUrl, environment, options);
+        plain = RestToolExecutor.create(definition, baseUrl, options, upstream);
       }
     } catch (RuntimeException e) {
       byApi.values().forEach(RestToolExecutor::close);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.tool.CallContext;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.time.Duration;
@@ -83,11 +84,20 @@ public final class McpServer implements AutoCloseable {
    * messages and elicitation while a tool runs) go over the session's own channel. Right for stdio, where there is
    * only one.
    *
-   * @return as {@link #handle(JsonRpcMessage, McpSession, ServerMessageSink)}
+   * @return as {@link #handle(JsonRpcMessage, McpSession, ServerMessageSink, InboundHeaders)}
    */
   public CompletableFuture<ObjectNode> handle(JsonRpcMessage message, McpSession session) {
     Objects.requireNonNull(session, "session");
     return handle(message, session, session.sink());
+  }
+
+  /**
+   * As {@link #handle(JsonRpcMessage, McpSession, ServerMessageSink, InboundHeaders)}, for a message without HTTP
+   * request headers to show tools.
+   */
+  public CompletableFuture<ObjectNode> handle(
+      JsonRpcMessage message, McpSession session, ServerMessageSink requestChannel) {
+    return handle(message, session, requestChannel, InboundHeaders.NONE);
   }
 
   /**
@@ -96,15 +106,18 @@ public final class McpServer implements AutoCloseable {
    *
    * @param requestChannel where the server sends what belongs to this message's request before answering it
    *     (issue 5; on HTTP, the POST's event stream); when it no longer takes messages, the session's channel does
+   * @param headers the headers of the HTTP request that carried the message; tool calls see them in their {@link
+   *     dev.openapi2mcp.runtime.tool.CallContext} (issue 5)
    * @return the response to send, or null (notifications, responses and cancelled requests get none); the future
    *     never fails, errors are JSON-RPC error responses
    */
   public CompletableFuture<ObjectNode> handle(
-      JsonRpcMessage message, McpSession session, ServerMessageSink requestChannel) {
+      JsonRpcMessage message, McpSession session, ServerMessageSink requestChannel, InboundHeaders headers) {
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(requestChannel, "requestChannel");
+    Objects.requireNonNull(headers, "headers");
     if (message instanceof JsonRpcMessage.Request request) {
-      return dispatch(request, session, requestChannel);
+      return dispatch(request, session, requestChannel, headers);
     }
     if (message instanceof JsonRpcMessage.Notification notification) {
       onNotification(notification, session);
@@ -120,13 +133,14 @@ public final class McpServer implements AutoCloseable {
   }
 
   private CompletableFuture<ObjectNode> dispatch(
-      JsonRpcMessage.Request request, McpSession session, ServerMessageSink channel) {
+      JsonRpcMessage.Request request, McpSession session, ServerMessageSink channel, InboundHeaders headers) {
     Optional<ProtocolRevision> revision = session.revision();
     Optional<MethodHandler> handler = methods.find(revision, request.method());
     if (handler.isEmpty()) {
       return CompletableFuture.completedFuture(unknownMethod(request, revision.isPresent()));
     }
-    RequestContext context = new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request, channel);
+    RequestContext context =
+        new RequestContext(session, revision.orElse(ProtocolRevision.LATEST), request, channel, headers);
     CompletableFuture<JsonNode> result;
     try {
       result = handler.get().handle(context);

@@ -63,7 +63,7 @@ final class ToolsCallHandler implements MethodHandler {
     ToolCall channel = new ToolCall(session, context.channel(), ToolCall.progressToken(context.params()));
     Key key = new Key(session, context.request().id());
     CallContext call = new CallContext(session.id(), session.caller(), context.idText(), channel,
-        traceContext(context.params()));
+        traceContext(context.params()), context.inboundHeaders());
     ProtocolRevision revision = context.revision();
     running.put(key, channel);
     CompletableFuture<ToolResult> result;

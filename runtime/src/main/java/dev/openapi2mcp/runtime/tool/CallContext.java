@@ -14,16 +14,30 @@ import java.util.Objects;
  * @param traceContext the W3C trace-context entries ({@code traceparent}, {@code tracestate}) the client put in the
  *     request's {@code params._meta}, unvalidated, for tracing to continue the client's trace (issue 5); empty when
  *     there are none. Only those two keys are kept.
+ * @param inboundHeaders the headers of the MCP client's HTTP request that carried the call ({@link
+ *     InboundHeaders#NONE} on stdio); the executor forwards only those the operator allowed (issue 5)
  */
 public record CallContext(
-    String sessionId, String caller, String requestId, CallChannel channel, Map<String, String> traceContext) {
+    String sessionId,
+    String caller,
+    String requestId,
+    CallChannel channel,
+    Map<String, String> traceContext,
+    InboundHeaders inboundHeaders) {
 
   public CallContext {
     Objects.requireNonNull(channel, "channel");
     traceContext = Map.copyOf(traceContext);
+    Objects.requireNonNull(inboundHeaders, "inboundHeaders");
   }
 
-  /** A context without trace context from the client. */
+  /** A context without inbound headers (stdio, tests). */
+  public CallContext(
+      String sessionId, String caller, String requestId, CallChannel channel, Map<String, String> traceContext) {
+    this(sessionId, caller, requestId, channel, traceContext, InboundHeaders.NONE);
+  }
+
+  /** A context without trace context from the client and without inbound headers. */
   public CallContext(String sessionId, String caller, String requestId, CallChannel channel) {
     this(sessionId, caller, requestId, channel, Map.of());
   }
@@ -32,4 +46,5 @@ public record CallContext(
   public CallContext(String sessionId, String caller, String requestId) {
     this(sessionId, caller, requestId, CallChannel.NONE);
   }
+
 }

@@ -1,6 +1,7 @@
 package dev.openapi2mcp.runtime.transport.http;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,14 @@ public interface HttpCall {
 
   /** The first value of a request header (case-insensitive name), or null. */
   String header(String name);
+
+  /**
+   * Every request header, names as the client sent them, for the tool calls the request carries (issue 5: headers
+   * the operator allows are forwarded upstream). Engines that cannot list headers return an empty map.
+   */
+  default Map<String, List<String>> headers() {
+    return Map.of();
+  }
 
   /** The client's address, for the audit trail. */
   String remoteAddress();

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -139,6 +140,11 @@ public final class JdkHttpEngine implements HttpEngine {
     @Override
     public String header(String name) {
       return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+      return exchange.getRequestHeaders();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.openapi2mcp.runtime.mcp.JsonRpcMessage;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpSession;
 import dev.openapi2mcp.runtime.mcp.ProtocolRevision;
+import dev.openapi2mcp.runtime.tool.InboundHeaders;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -187,7 +188,8 @@ final class McpEndpoint implements HttpCallHandler {
     if (message instanceof JsonRpcMessage.Request) {
       // What the server sends for this request before its response rides on this POST (issue 5).
       RequestStream reply = new RequestStream(call, server.codec());
-      server.handle(message, session, reply).thenAccept(reply::finish);
+      // Tools see the POST's headers, of which the executor forwards only those the operator allowed (issue 5).
+      server.handle(message, session, reply, InboundHeaders.of(call.headers())).thenAccept(reply::finish);
       return;
     }
     server.handle(message, session).thenAccept(response -> call.respond(202, Map.of(), null, null));
