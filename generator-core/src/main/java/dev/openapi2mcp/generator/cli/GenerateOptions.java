@@ -39,6 +39,10 @@ public final class GenerateOptions {
       new Option<>("--token-budget", "N",
           "fail when the tools/list answer is estimated at more than N tokens (default: no limit)",
           false, (o, v) -> o.tokenBudget = integer("--token-budget", v)),
+      new Option<>("--output-schema-max-bytes", "N",
+          "leave out output schemas larger than N bytes; 0 for none (default: "
+              + GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES + ")",
+          false, (o, v) -> o.outputSchemaMaxBytes = integer("--output-schema-max-bytes", v)),
       new Option<>("--report-dir", "DIR",
           "write lint.md and tools-list.json (what the model sees) into DIR (default: none)",
           false, (o, v) -> o.reportDirectory = path("--report-dir", v)));
@@ -55,6 +59,7 @@ public final class GenerateOptions {
       "--max-tool-name-length", "maxToolNameLength",
       "--description-template", "descriptionTemplate",
       "--token-budget", "tokenBudget",
+      "--output-schema-max-bytes", "outputSchemaMaxBytes",
       "--report-dir", "reportDirectory");
 
   private String spec;
@@ -64,6 +69,7 @@ public final class GenerateOptions {
   private int maxToolNameLength = GeneratorConfig.DEFAULT_MAX_TOOL_NAME_LENGTH;
   private Path descriptionTemplate;
   private Integer tokenBudget;
+  private int outputSchemaMaxBytes = GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES;
   private Path reportDirectory;
 
   /** Parses the arguments that follow {@code generate}. */
@@ -83,6 +89,7 @@ public final class GenerateOptions {
     try {
       return new GeneratorConfig(spec, outputDirectory, packageName, name, descriptionTemplate, maxToolNameLength)
           .withTokenBudget(tokenBudget)
+          .withOutputSchemaMaxBytes(outputSchemaMaxBytes)
           .withReportDirectory(reportDirectory);
     } catch (IllegalArgumentException e) {
       throw new UsageException(underOptionName(e.getMessage()));

@@ -23,6 +23,7 @@ import dev.openapi2mcp.generator.schema.SchemaBudgeter;
 import dev.openapi2mcp.generator.schema.SchemaConverter;
 import dev.openapi2mcp.generator.schema.SchemaScope;
 import dev.openapi2mcp.generator.schema.Schemas;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -60,7 +61,9 @@ public final class ToolModelFactory {
   private final FileParts fileParts;
   private final SchemaBudgeter budgeter;
   private final Diagnostics diagnostics;
+  private final int outputSchemaMaxBytes;
   private final Map<String, List<String>> budgetCuts = new LinkedHashMap<>();
+  private final Map<String, Integer> outputSchemasLeftOut = new LinkedHashMap<>();
 
   /**
    * A factory without output schemas, with base64 file parts and the default schema budget, whose warnings go
@@ -70,15 +73,27 @@ public final class ToolModelFactory {
     this(naming, converter, null, descriptions, FileParts.BASE64, SchemaBudget.DEFAULT, new Diagnostics(null));
   }
 
+  /** A factory that keeps every output schema, whatever its size. */
+  public ToolModelFactory(NamingStrategy naming, SchemaConverter inputs, SchemaConverter outputs,
+      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics) {
+    this(naming, inputs, outputs, descriptions, fileParts, budget, diagnostics, Integer.MAX_VALUE);
+  }
+
   /**
    * @param inputs converts schemas in the input direction
    * @param outputs converts schemas in the output direction, for output schemas; null for none
    * @param fileParts how multipart file parts are handed over
    * @param budget how large each tool's input and output schema may grow
    * @param diagnostics where warnings go: bodies that cannot be represented faithfully, budget cuts
+   * @param outputSchemaMaxBytes the largest output schema kept, in compact JSON bytes after the budget (issue 6)
    */
   public ToolModelFactory(NamingStrategy naming, SchemaConverter inputs, SchemaConverter outputs,
-      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics) {
+      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics,
+      int outputSchemaMaxBytes) {
+    if (outputSchemaMaxBytes < 0) {
+      throw new IllegalArgumentException("outputSchemaMaxBytes must not be negative, was " + outputSchemaMaxBytes);
+    }
+    this.outputSchemaMaxBytes = outputSchemaMaxBytes;
     this.naming = naming;
     this.converter = inputs;
     this.outputs = outputs == null ? null : new OutputSchemaFactory(outputs);
@@ -242,18 +257,46 @@ public final class ToolModelFactory {
     }
 
     ObjectNode input = Schemas.ordered(root);
-    budget(input, "input", name, operation);
-    ObjectNode output = outputs == null ? null : outputs.of(operation.response());
-    if (output != null) {
-      budget(output, "output", name, operation);
-    }
+    report(budgeter.apply(input), "input", name, operation);
+    String output = output(operation, name);
 
     HttpBindingModel http = new HttpBindingModel(operation.method(), operation.path(), bindings, bodyBinding,
         operation.security());
     return new ToolModel(name, methodName, Setting.valueOr(settings.title(), operation.summary()),
         Setting.valueOr(settings.description(), descriptions.compose(operation)), Schemas.toJson(input),
-        output == null ? null : Schemas.toJson(output), hints(ToolHints.forMethod(operation.method()), settings),
+        output, hints(ToolHints.forMethod(operation.method()), settings),
         http, presets.fixed(), presets.defaults());
+  }
+
+  /**
+   * The tool's output schema as compact JSON, cut to the budget, or null when the response is no object or the
+   * schema is larger than {@code outputSchemaMaxBytes} (issue 6). A large output schema serves the client's
+   * validation of {@code structuredContent}, not the model's choice of tool or arguments, yet it is sent in every
+   * {@code tools/list}; without it the runtime returns the JSON body as text, which MCP allows. A schema left out
+   * reports no budget cuts: nothing of it reaches the client.
+   */
+  private String output(OperationModel operation, String toolName) {
+    ObjectNode output = outputs == null || outputSchemaMaxBytes == 0 ? null : outputs.of(operation.response());
+    if (output == null) {
+      return null;
+    }
+    List<SchemaBudgeter.Cut> cuts = budgeter.apply(output);
+    String json = Schemas.toJson(output);
+    int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > outputSchemaMaxBytes) {
+      outputSchemasLeftOut.put(toolName, bytes);
+      return null;
+    }
+    report(cuts, "output", toolName, operation);
+    return json;
+  }
+
+  /**
+   * The tools made so far whose output schema was left out for its size: tool name → the schema's bytes, in the
+   * order made. For lint.
+   */
+  public Map<String, Integer> outputSchemasLeftOut() {
+    return Collections.unmodifiableMap(outputSchemasLeftOut);
   }
 
   /** The hints derived from the method, each replaced where the settings set it. */
@@ -274,12 +317,13 @@ public final class ToolModelFactory {
   }
 
   /**
-   * Cuts the schema to the budget, with one warning per reason naming the tool, where and why: a big schema can
+   * Reports the budget's cuts of one schema, with one warning per reason naming the tool, where and why: a big schema can
    * lose hundreds of subtrees, so one warning lists the first {@value #CUTS_NAMED} places and counts the rest.
    */
-  private void budget(ObjectNode schema, String which, String toolName, OperationModel operation) {
+  private void report(List<SchemaBudgeter.Cut> cuts, String which, String toolName,
+      OperationModel operation) {
     Map<String, List<String>> byReason = new LinkedHashMap<>();
-    for (SchemaBudgeter.Cut cut : budgeter.apply(schema)) {
+    for (SchemaBudgeter.Cut cut : cuts) {
       byReason.computeIfAbsent(cut.reason(), r -> new ArrayList<>()).add(cut.pointer());
       budgetCuts.computeIfAbsent(toolName, t -> new ArrayList<>()).add(which + "#" + cut.pointer());
     }

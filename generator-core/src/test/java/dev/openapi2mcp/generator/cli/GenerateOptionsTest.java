@@ -39,6 +39,16 @@ class GenerateOptionsTest {
   }
 
   @Test
+  void outputSchemaMaxBytesReachesTheConfigAndANegativeOneIsNamedByItsOption() throws Exception {
+    assertThat(config("--spec", "a.json", "--package", "p", "--out", "gen").outputSchemaMaxBytes())
+        .isEqualTo(GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES);
+    assertThat(config("--spec", "a.json", "--package", "p", "--out", "gen", "--output-schema-max-bytes", "0")
+        .outputSchemaMaxBytes()).isZero();
+    assertThat(usageError("--spec", "a.json", "--package", "p", "--out", "o", "--output-schema-max-bytes=-5"))
+        .startsWith("--output-schema-max-bytes must be 0");
+  }
+
+  @Test
   void valuesAfterAnEqualsSignAndInAnyOrderMeanTheSame() throws Exception {
     GeneratorConfig separate = config("--spec", "a.json", "--package", "p", "--out", "gen", "--server-name", "x");
     GeneratorConfig joined = config("--out=gen", "--server-name=x", "--package=p", "--spec=a.json");
