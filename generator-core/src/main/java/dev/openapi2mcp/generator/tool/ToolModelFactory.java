@@ -8,6 +8,7 @@ import dev.openapi2mcp.generator.customize.CustomizedOperation;
 import dev.openapi2mcp.generator.customize.Setting;
 import dev.openapi2mcp.generator.customize.ToolSettings;
 import dev.openapi2mcp.generator.description.DescriptionComposer;
+import dev.openapi2mcp.generator.description.DescriptionText;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import dev.openapi2mcp.generator.model.ArgumentExtensions;
@@ -155,8 +156,9 @@ public final class ToolModelFactory {
         continue;
       }
       String pointer = JsonPointers.append(operation.pointer(), "parameters");
+      String description = presets.description(argument, DescriptionText.plain(parameter.description()));
       properties.set(argument, presets.withDefault(argument, Schemas.annotate(scope.convert(parameter.schema(),
-          pointer), presets.description(argument, parameter.description()), parameter.deprecated())));
+          pointer), description, parameter.deprecated())));
       if (presets.required(argument, parameter.required())) {
         required.add(argument);
       }
@@ -262,7 +264,8 @@ public final class ToolModelFactory {
 
     HttpBindingModel http = new HttpBindingModel(operation.method(), operation.path(), bindings, bodyBinding,
         operation.security());
-    return new ToolModel(name, methodName, Setting.valueOr(settings.title(), operation.summary()),
+    return new ToolModel(name, methodName, Setting.valueOr(settings.title(),
+        DescriptionText.plain(operation.summary())),
         Setting.valueOr(settings.description(), descriptions.compose(operation)), Schemas.toJson(input),
         output, hints(ToolHints.forMethod(operation.method()), settings),
         http, presets.fixed(), presets.defaults());
@@ -317,8 +320,9 @@ public final class ToolModelFactory {
   }
 
   /**
-   * Reports the budget's cuts of one schema, with one warning per reason naming the tool, where and why: a big schema can
-   * lose hundreds of subtrees, so one warning lists the first {@value #CUTS_NAMED} places and counts the rest.
+   * Reports the budget's cuts of one schema, with one warning per reason naming the tool, where and why: a big
+   * schema can lose hundreds of subtrees, so one warning lists the first {@value #CUTS_NAMED} places and counts
+   * the rest.
    */
   private void report(List<SchemaBudgeter.Cut> cuts, String which, String toolName,
       OperationModel operation) {
@@ -340,11 +344,12 @@ public final class ToolModelFactory {
   /** The schema of the one argument that holds a whole body, per {@link BodyShape.Kind}. */
   private ObjectNode wholeBodySchema(BodyModel body, BodyShape shape, SchemaScope scope, OperationModel operation) {
     String mediaType = MediaTypes.essence(body.mediaType());
+    String bodyText = DescriptionText.plain(body.description());
     switch (shape.kind()) {
       case BINARY -> {
         Map<String, JsonNode> bytes = new HashMap<>();
         bytes.put("type", JSON.textNode("string"));
-        bytes.put("description", JSON.textNode(sentence(body.description())
+        bytes.put("description", JSON.textNode(sentence(bodyText)
             + "The request body (" + mediaType + "): its bytes, base64-encoded (standard alphabet)."));
         bytes.put("contentEncoding", JSON.textNode("base64"));
         if (!mediaType.equals("application/octet-stream") && !mediaType.contains("*")) {
@@ -356,7 +361,7 @@ public final class ToolModelFactory {
         JsonNode converted = scope.convert(body.schema(), body.pointer());
         boolean plainString = converted.isObject() && converted.path("type").asText("").equals("string");
         JsonNode text = plainString ? converted : JSON.objectNode().put("type", "string");
-        return Schemas.annotate(text, sentence(body.description()) + "The request body (" + mediaType
+        return Schemas.annotate(text, sentence(bodyText) + "The request body (" + mediaType
             + "), sent as is.", false);
       }
       default -> {
@@ -365,7 +370,8 @@ public final class ToolModelFactory {
               + "cannot be told apart; the tool takes the whole body as one argument", body.pointer(),
               operation.operationId());
         }
-        return Schemas.annotate(scope.convert(body.schema(), body.pointer()), body.description(), false);
+        return Schemas.annotate(scope.convert(body.schema(), body.pointer()),
+            bodyText, false);
       }
     }
   }
