@@ -48,6 +48,9 @@ import java.util.Map;
  * replace what the operation gives; arguments with a fixed value or hidden leave the input schema (a fixed one stays
  * bound and is sent by the runtime), and a default is written into the schema and sent by the runtime when the
  * caller leaves the argument out, so the argument is no longer required.
+ *
+ * <p>What reaches {@code tools/list} stays lean (issue 6): the spec's texts lose their markdown link targets
+ * ({@link DescriptionText}), and an output schema larger than {@code outputSchemaMaxBytes} is left out.
  */
 public final class ToolModelFactory {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
