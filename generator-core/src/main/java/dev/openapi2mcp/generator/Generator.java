@@ -102,9 +102,10 @@ public final class Generator {
    *
    * @param wantedNames the name each tool wanted before length limits (a chosen name counts as wanted)
    * @param budgetCuts where the schema budget cut each tool's schemas, by the tool's name in {@code part}
+   * @param outputSchemasLeftOut the bytes of each output schema left out for its size, likewise
    */
   private record ApiTools(ServerModelFactory.CatalogPart part, List<CustomizedOperation> operations,
-      List<String> wantedNames, Map<String, List<String>> budgetCuts) {}
+      List<String> wantedNames, Map<String, List<String>> budgetCuts, Map<String, Integer> outputSchemasLeftOut) {}
 
   private static Pipeline pipeline(GeneratorConfig config) throws GenerationException {
     Diagnostics diagnostics = new Diagnostics(config.inputSpec());
@@ -178,7 +179,8 @@ public final class Generator {
     SchemaConverter inputs = new SchemaConverter(components, api.openApi31(), Direction.INPUT, diagnostics);
     SchemaConverter outputs = new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, diagnostics);
     ToolModelFactory factory = new ToolModelFactory(naming, inputs, outputs,
-        new DescriptionComposer(template, components), config.fileParts(), config.schemaBudget(), diagnostics);
+        new DescriptionComposer(template, components), config.fileParts(), config.schemaBudget(), diagnostics,
+        config.outputSchemaMaxBytes());
     List<ToolModel> tools = factory.customizedTools(operations);
     if (api.operations().isEmpty()) {
       diagnostics.warning("the spec has no operations: " + (source.namespace() == null ? "the server has no tools"
@@ -199,7 +201,7 @@ public final class Generator {
       }
     }
     return new ApiTools(new ServerModelFactory.CatalogPart(source.namespace(), api, tools, chosenNames),
-        operations, wantedNames, factory.budgetCuts());
+        operations, wantedNames, factory.budgetCuts(), factory.outputSchemasLeftOut());
   }
 
   /** What lint needs of each tool, in the server's order; {@code named} are the parts under their final names. */
@@ -211,7 +213,7 @@ public final class Generator {
       List<ToolModel> after = named.get(a).tools();
       for (int i = 0; i < before.size(); i++) {
         linted.add(new LintedTool(after.get(i), api.operations().get(i).operation(), api.wantedNames().get(i),
-            api.budgetCuts().get(before.get(i).name())));
+            api.budgetCuts().get(before.get(i).name()), api.outputSchemasLeftOut().get(before.get(i).name())));
       }
     }
     return linted;

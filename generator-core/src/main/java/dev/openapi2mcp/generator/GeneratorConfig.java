@@ -32,6 +32,10 @@ import java.util.function.UnaryOperator;
  * @param reportDirectory where lint writes {@code lint.md} and {@code tools-list.json}, or null for nowhere
  * @param deploymentDirectory where the deployment files (Dockerfile, Kubernetes manifests) are written, or null for
  *     none (issue 5)
+ * @param outputSchemaMaxBytes the largest output schema a tool keeps, in bytes of compact JSON after the schema
+ *     budget (issue 6); a tool whose schema is larger gets none and returns its JSON as text only. 0 means no tool
+ *     has an output schema; {@link Integer#MAX_VALUE} means every object response keeps its schema. Default
+ *     {@value #DEFAULT_OUTPUT_SCHEMA_MAX_BYTES}
  */
 public record GeneratorConfig(
     List<ApiSource> apis,
@@ -45,9 +49,18 @@ public record GeneratorConfig(
     SchemaBudget schemaBudget,
     Integer tokenBudget,
     Path reportDirectory,
-    Path deploymentDirectory) {
+    Path deploymentDirectory,
+    int outputSchemaMaxBytes) {
 
   public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
+
+  /**
+   * The default of {@link #outputSchemaMaxBytes}: an output schema up to this size is kept, so that it never
+   * outweighs a typical tool (the median GitHub tool without one is about 1.3 KB). Measured on GitHub's 656
+   * object responses (docs/customization.md, "Output schemas"): 1 KB keeps the 251 small records for 120 KB;
+   * 2 KB would keep 98 more for another 137 KB; all of them take 5.2 MB.
+   */
+  public static final int DEFAULT_OUTPUT_SCHEMA_MAX_BYTES = 1024;
 
   public GeneratorConfig {
     apis = List.copyOf(Objects.requireNonNull(apis, "apis"));
@@ -65,6 +78,18 @@ public record GeneratorConfig(
     if (tokenBudget != null && tokenBudget < 1) {
       throw new IllegalArgumentException("tokenBudget must be at least 1, was " + tokenBudget);
     }
+    if (outputSchemaMaxBytes < 0) {
+      throw new IllegalArgumentException("outputSchemaMaxBytes must be 0 (no output schemas) or more, was "
+          + outputSchemaMaxBytes);
+    }
+  }
+
+  /** A config with the default output-schema threshold. */
+  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
+      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
+      SchemaBudget schemaBudget, Integer tokenBudget, Path reportDirectory, Path deploymentDirectory) {
+    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
+        fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory, DEFAULT_OUTPUT_SCHEMA_MAX_BYTES);
   }
 
   /** A config without deployment files. */
@@ -105,7 +130,8 @@ public record GeneratorConfig(
 
   public GeneratorConfig withApis(List<ApiSource> values) {
     return new GeneratorConfig(values, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory,
+        outputSchemaMaxBytes);
   }
 
   /** Applies {@code change} to every API; the usual way to set a per-API option on a plain server. */
@@ -125,34 +151,49 @@ public record GeneratorConfig(
 
   public GeneratorConfig withAllowRemoteRefs(boolean allow) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allow, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
+        maxToolNameLength, allow, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory,
+        outputSchemaMaxBytes);
   }
 
   public GeneratorConfig withFileParts(FileParts mode) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, mode, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory);
+        maxToolNameLength, allowRemoteRefs, mode, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory,
+        outputSchemaMaxBytes);
   }
 
   public GeneratorConfig withSchemaBudget(SchemaBudget budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, budget, tokenBudget, reportDirectory, deploymentDirectory);
+        maxToolNameLength, allowRemoteRefs, fileParts, budget, tokenBudget, reportDirectory, deploymentDirectory,
+        outputSchemaMaxBytes);
   }
 
   /** @param budget the most tokens {@code tools/list} may take, or null for no limit */
   public GeneratorConfig withTokenBudget(Integer budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, budget, reportDirectory, deploymentDirectory);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, budget, reportDirectory, deploymentDirectory,
+        outputSchemaMaxBytes);
   }
 
   /** @param directory where lint writes its report files, or null for nowhere */
   public GeneratorConfig withReportDirectory(Path directory) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, directory, deploymentDirectory);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, directory, deploymentDirectory,
+        outputSchemaMaxBytes);
   }
 
   /** @param directory where the deployment files are written, or null for none */
   public GeneratorConfig withDeploymentDirectory(Path directory) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, directory);
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, directory,
+        outputSchemaMaxBytes);
+  }
+
+  /**
+   * @param maxBytes the largest output schema a tool keeps (compact JSON bytes); 0 for none, a large value for all
+   */
+  public GeneratorConfig withOutputSchemaMaxBytes(int maxBytes) {
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory,
+        deploymentDirectory, maxBytes);
   }
 }

@@ -92,6 +92,14 @@ public abstract class AbstractOpenApi2McpMojo extends AbstractMojo {
   Integer tokenBudget;
 
   /**
+   * The largest output schema a tool keeps, in bytes of compact JSON (issue 6); a tool whose response schema is larger
+   * gets none and returns its JSON as text only. {@code 0} leaves out every output schema.
+   */
+  @Parameter(property = "openapi2mcp.outputSchemaMaxBytes",
+      defaultValue = "" + GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES)
+  int outputSchemaMaxBytes;
+
+  /**
    * Where lint writes {@code lint.md} (findings per tool) and {@code tools-list.json} (the {@code tools/list}
    * answer as the server sends it).
    */

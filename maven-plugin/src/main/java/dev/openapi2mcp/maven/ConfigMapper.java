@@ -33,6 +33,7 @@ final class ConfigMapper {
         .withFileParts(FileParts.parse(goal.fileParts))
         .withSchemaBudget(new SchemaBudget(goal.schemaMaxDepth, goal.schemaMaxBytes))
         .withTokenBudget(goal.tokenBudget)
+        .withOutputSchemaMaxBytes(goal.outputSchemaMaxBytes)
         .withReportDirectory(goal.reportDirectory == null ? null : goal.reportDirectory.toPath());
   }
 

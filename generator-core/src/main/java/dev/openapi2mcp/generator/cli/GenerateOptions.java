@@ -110,6 +110,10 @@ public final class GenerateOptions {
       Option.optional("--token-budget", "N",
           "fail when the tools/list answer is estimated at more than N tokens (default: no limit)",
           (o, v) -> o.tokenBudget = integer("--token-budget", v)),
+      Option.optional("--output-schema-max-bytes", "N",
+          "leave out output schemas larger than N bytes; 0 for none (default: "
+              + GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES + ")",
+          (o, v) -> o.outputSchemaMaxBytes = integer("--output-schema-max-bytes", v)),
       Option.optional("--report-dir", "DIR",
           "write lint.md and tools-list.json (what the model sees) into DIR (default: none)",
           (o, v) -> o.reportDirectory = path("--report-dir", v)),
@@ -154,6 +158,7 @@ public final class GenerateOptions {
       Map.entry("--schema-max-bytes", "schemaBudget.maxBytes"),
       Map.entry("--allow-remote-refs", "allowRemoteRefs"),
       Map.entry("--token-budget", "tokenBudget"),
+      Map.entry("--output-schema-max-bytes", "outputSchemaMaxBytes"),
       Map.entry("--report-dir", "reportDirectory"),
       Map.entry("--deployment-dir", "deploymentDirectory"));
 
@@ -180,6 +185,7 @@ public final class GenerateOptions {
   private int schemaMaxBytes = SchemaBudget.DEFAULT_MAX_BYTES;
   private boolean allowRemoteRefs;
   private Integer tokenBudget;
+  private int outputSchemaMaxBytes = GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES;
   private Path reportDirectory;
   private Path deploymentDirectory;
 
@@ -225,7 +231,7 @@ public final class GenerateOptions {
     try {
       return new GeneratorConfig(apiSources(), outputDirectory, packageName, serverName(), descriptionTemplate,
           maxToolNameLength, allowRemoteRefs, fileParts, new SchemaBudget(schemaMaxDepth, schemaMaxBytes),
-          tokenBudget, reportDirectory, deploymentDirectory);
+          tokenBudget, reportDirectory, deploymentDirectory, outputSchemaMaxBytes);
     } catch (IllegalArgumentException e) {
       throw new UsageException(underOptionName(e.getMessage()));
     }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * {@code operationId}, possibly empty; {@code returnsType}, {@code returnsFields} and {@code returnsDescription},
  * about the JSON success response (empty without one); and the list {@code errors}, the notable {@code 4xx}
  * responses, whose items have {@code status} and {@code description}. See {@link ResponseTexts} for the rules
- * that keep these short. The rendered text has trailing spaces removed, runs of blank lines collapsed into one,
- * and is trimmed.
+ * that keep these short. The spec's texts lose their markdown link targets ({@link DescriptionText}, issue 6);
+ * the template's own text stays as written. The rendered text has trailing spaces removed, runs of blank lines
+ * collapsed into one, and is trimmed.
  *
  * <p>There are deliberately no per-argument values: each argument's description, type, requiredness and the
  * arguments required together ({@code dependentRequired}) are in the tool's input schema, which the model reads
@@ -53,10 +54,10 @@ public final class DescriptionComposer {
 
   public String compose(OperationModel operation) {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("summary", orEmpty(operation.summary()).strip());
-    values.put("description", addsToSummary(operation.summary(), operation.description())
-        ? operation.description().strip()
-        : "");
+    String summary = DescriptionText.plain(operation.summary());
+    String description = DescriptionText.plain(operation.description());
+    values.put("summary", orEmpty(summary).strip());
+    values.put("description", addsToSummary(summary, description) ? description.strip() : "");
     values.put("deprecated", operation.deprecated() ? "true" : "");
     values.put("method", operation.method().name());
     values.put("path", operation.path());

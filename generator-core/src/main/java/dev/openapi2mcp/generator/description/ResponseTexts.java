@@ -194,7 +194,7 @@ final class ResponseTexts {
   }
 
   private static String oneLine(String text) {
-    return WHITESPACE.matcher(text == null ? "" : text.strip()).replaceAll(" ");
+    return WHITESPACE.matcher(text == null ? "" : DescriptionText.plain(text).strip()).replaceAll(" ");
   }
 
   /** Up to the first sentence end, and at most {@value #MAX_ERROR_CHARS} characters, cut at a word. */

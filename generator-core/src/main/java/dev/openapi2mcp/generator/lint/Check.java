@@ -7,7 +7,9 @@ public enum Check {
   MISSING_ARGUMENT_DESCRIPTION("arguments without description"),
   VAGUE_ARGUMENT_DESCRIPTION("vague argument description"),
   NAME_SHORTENED("name shortened to fit"),
-  SCHEMA_CUT("schema cut by the budget");
+  SCHEMA_CUT("schema cut by the budget"),
+  /** Issue 6: the tool's output schema was larger than {@code outputSchemaMaxBytes}, so it has none. */
+  OUTPUT_SCHEMA_LEFT_OUT("output schema left out (size)");
 
   private final String label;
 

@@ -63,6 +63,10 @@ public final class Linter {
       findings.add(new Finding(Check.SCHEMA_CUT, tool.name(), cuts.size() == 1 ? "at " + cuts.get(0)
           : "at " + cuts.size() + " places: " + String.join(", ", cuts)));
     }
+    if (linted.outputSchemaLeftOut() != null) {
+      findings.add(new Finding(Check.OUTPUT_SCHEMA_LEFT_OUT, tool.name(),
+          LintReport.number(linted.outputSchemaLeftOut()) + " bytes"));
+    }
   }
 
   private static void checkArguments(String toolName, JsonNode schema, List<Finding> findings) {

@@ -20,7 +20,7 @@ import java.util.List;
  * <p>It mirrors the runtime's {@code ToolCatalog} at the newest protocol revision (titles, output schemas and
  * annotations included) for a client that gets every tool on one page: per tool {@code name}, {@code title} (when
  * the tool has one), {@code description}, {@code inputSchema}, {@code outputSchema} (when it has one) and
- * {@code annotations} (the title again, then the four hints, all always set by the generator); the result is
+ * {@code annotations} (only the hints that differ from MCP's defaults, left out when none do; issue 6); the result is
  * {@code {"tools":[…]}}. Sizes are of compact UTF-8 JSON, as the server writes it. A test holds this to the JSON
  * a running generated server returns, byte for byte.
  */
@@ -42,16 +42,34 @@ public final class ToolsListJson {
     if (tool.outputSchema() != null) {
       node.set("outputSchema", parse(tool.outputSchema(), tool.name()));
     }
-    ObjectNode annotations = node.putObject("annotations");
-    if (tool.title() != null) {
-      annotations.put("title", tool.title());
+    ObjectNode annotations = annotations(tool.hints());
+    if (!annotations.isEmpty()) {
+      node.set("annotations", annotations);
     }
-    ToolHints hints = tool.hints();
-    annotations.put("readOnlyHint", hints.readOnly());
-    annotations.put("destructiveHint", hints.destructive());
-    annotations.put("idempotentHint", hints.idempotent());
-    annotations.put("openWorldHint", hints.openWorld());
     return node;
+  }
+
+  /**
+   * The hints that differ from MCP's defaults (readOnly false; destructive true and idempotent false, both only
+   * meaningful when not read-only; openWorld true). The annotation title, always the tool's title in generated
+   * code, is left out since the tool's own {@code title} carries it.
+   */
+  private static ObjectNode annotations(ToolHints hints) {
+    ObjectNode annotations = JSON.objectNode();
+    if (hints.readOnly()) {
+      annotations.put("readOnlyHint", true);
+    } else {
+      if (!hints.destructive()) {
+        annotations.put("destructiveHint", false);
+      }
+      if (hints.idempotent()) {
+        annotations.put("idempotentHint", true);
+      }
+    }
+    if (!hints.openWorld()) {
+      annotations.put("openWorldHint", false);
+    }
+    return annotations;
   }
 
   /** The whole result: {@code {"tools":[…]}} in the tools' order. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.generator.description.DescriptionText;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import java.util.HashMap;
@@ -197,6 +198,9 @@ public final class SchemaConverter {
             out.put(keyword, value.deepCopy());
           }
         }
+        case "description" -> out.put(keyword, value.isTextual()
+            ? JSON.textNode(DescriptionText.plain(value.asText()))
+            : value.deepCopy());
         case "pattern" -> {
           if (isRegularExpression(value)) {
             out.put(keyword, value.deepCopy());

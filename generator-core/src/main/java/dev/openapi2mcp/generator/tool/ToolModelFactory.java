@@ -8,6 +8,7 @@ import dev.openapi2mcp.generator.customize.CustomizedOperation;
 import dev.openapi2mcp.generator.customize.Setting;
 import dev.openapi2mcp.generator.customize.ToolSettings;
 import dev.openapi2mcp.generator.description.DescriptionComposer;
+import dev.openapi2mcp.generator.description.DescriptionText;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import dev.openapi2mcp.generator.model.ArgumentExtensions;
@@ -23,6 +24,7 @@ import dev.openapi2mcp.generator.schema.SchemaBudgeter;
 import dev.openapi2mcp.generator.schema.SchemaConverter;
 import dev.openapi2mcp.generator.schema.SchemaScope;
 import dev.openapi2mcp.generator.schema.Schemas;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,6 +48,9 @@ import java.util.Map;
  * replace what the operation gives; arguments with a fixed value or hidden leave the input schema (a fixed one stays
  * bound and is sent by the runtime), and a default is written into the schema and sent by the runtime when the
  * caller leaves the argument out, so the argument is no longer required.
+ *
+ * <p>What reaches {@code tools/list} stays lean (issue 6): the spec's texts lose their markdown link targets
+ * ({@link DescriptionText}), and an output schema larger than {@code outputSchemaMaxBytes} is left out.
  */
 public final class ToolModelFactory {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -60,7 +65,9 @@ public final class ToolModelFactory {
   private final FileParts fileParts;
   private final SchemaBudgeter budgeter;
   private final Diagnostics diagnostics;
+  private final int outputSchemaMaxBytes;
   private final Map<String, List<String>> budgetCuts = new LinkedHashMap<>();
+  private final Map<String, Integer> outputSchemasLeftOut = new LinkedHashMap<>();
 
   /**
    * A factory without output schemas, with base64 file parts and the default schema budget, whose warnings go
@@ -70,15 +77,27 @@ public final class ToolModelFactory {
     this(naming, converter, null, descriptions, FileParts.BASE64, SchemaBudget.DEFAULT, new Diagnostics(null));
   }
 
+  /** A factory that keeps every output schema, whatever its size. */
+  public ToolModelFactory(NamingStrategy naming, SchemaConverter inputs, SchemaConverter outputs,
+      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics) {
+    this(naming, inputs, outputs, descriptions, fileParts, budget, diagnostics, Integer.MAX_VALUE);
+  }
+
   /**
    * @param inputs converts schemas in the input direction
    * @param outputs converts schemas in the output direction, for output schemas; null for none
    * @param fileParts how multipart file parts are handed over
    * @param budget how large each tool's input and output schema may grow
    * @param diagnostics where warnings go: bodies that cannot be represented faithfully, budget cuts
+   * @param outputSchemaMaxBytes the largest output schema kept, in compact JSON bytes after the budget (issue 6)
    */
   public ToolModelFactory(NamingStrategy naming, SchemaConverter inputs, SchemaConverter outputs,
-      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics) {
+      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics,
+      int outputSchemaMaxBytes) {
+    if (outputSchemaMaxBytes < 0) {
+      throw new IllegalArgumentException("outputSchemaMaxBytes must not be negative, was " + outputSchemaMaxBytes);
+    }
+    this.outputSchemaMaxBytes = outputSchemaMaxBytes;
     this.naming = naming;
     this.converter = inputs;
     this.outputs = outputs == null ? null : new OutputSchemaFactory(outputs);
@@ -140,8 +159,9 @@ public final class ToolModelFactory {
         continue;
       }
       String pointer = JsonPointers.append(operation.pointer(), "parameters");
+      String description = presets.description(argument, DescriptionText.plain(parameter.description()));
       properties.set(argument, presets.withDefault(argument, Schemas.annotate(scope.convert(parameter.schema(),
-          pointer), presets.description(argument, parameter.description()), parameter.deprecated())));
+          pointer), description, parameter.deprecated())));
       if (presets.required(argument, parameter.required())) {
         required.add(argument);
       }
@@ -242,18 +262,47 @@ public final class ToolModelFactory {
     }
 
     ObjectNode input = Schemas.ordered(root);
-    budget(input, "input", name, operation);
-    ObjectNode output = outputs == null ? null : outputs.of(operation.response());
-    if (output != null) {
-      budget(output, "output", name, operation);
-    }
+    report(budgeter.apply(input), "input", name, operation);
+    String output = output(operation, name);
 
     HttpBindingModel http = new HttpBindingModel(operation.method(), operation.path(), bindings, bodyBinding,
         operation.security());
-    return new ToolModel(name, methodName, Setting.valueOr(settings.title(), operation.summary()),
+    return new ToolModel(name, methodName, Setting.valueOr(settings.title(),
+        DescriptionText.plain(operation.summary())),
         Setting.valueOr(settings.description(), descriptions.compose(operation)), Schemas.toJson(input),
-        output == null ? null : Schemas.toJson(output), hints(ToolHints.forMethod(operation.method()), settings),
+        output, hints(ToolHints.forMethod(operation.method()), settings),
         http, presets.fixed(), presets.defaults());
+  }
+
+  /**
+   * The tool's output schema as compact JSON, cut to the budget, or null when the response is no object or the
+   * schema is larger than {@code outputSchemaMaxBytes} (issue 6). A large output schema serves the client's
+   * validation of {@code structuredContent}, not the model's choice of tool or arguments, yet it is sent in every
+   * {@code tools/list}; without it the runtime returns the JSON body as text, which MCP allows. A schema left out
+   * reports no budget cuts: nothing of it reaches the client.
+   */
+  private String output(OperationModel operation, String toolName) {
+    ObjectNode output = outputs == null || outputSchemaMaxBytes == 0 ? null : outputs.of(operation.response());
+    if (output == null) {
+      return null;
+    }
+    List<SchemaBudgeter.Cut> cuts = budgeter.apply(output);
+    String json = Schemas.toJson(output);
+    int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > outputSchemaMaxBytes) {
+      outputSchemasLeftOut.put(toolName, bytes);
+      return null;
+    }
+    report(cuts, "output", toolName, operation);
+    return json;
+  }
+
+  /**
+   * The tools made so far whose output schema was left out for its size: tool name → the schema's bytes, in the
+   * order made. For lint.
+   */
+  public Map<String, Integer> outputSchemasLeftOut() {
+    return Collections.unmodifiableMap(outputSchemasLeftOut);
   }
 
   /** The hints derived from the method, each replaced where the settings set it. */
@@ -274,12 +323,14 @@ public final class ToolModelFactory {
   }
 
   /**
-   * Cuts the schema to the budget, with one warning per reason naming the tool, where and why: a big schema can
-   * lose hundreds of subtrees, so one warning lists the first {@value #CUTS_NAMED} places and counts the rest.
+   * Reports the budget's cuts of one schema, with one warning per reason naming the tool, where and why: a big
+   * schema can lose hundreds of subtrees, so one warning lists the first {@value #CUTS_NAMED} places and counts
+   * the rest.
    */
-  private void budget(ObjectNode schema, String which, String toolName, OperationModel operation) {
+  private void report(List<SchemaBudgeter.Cut> cuts, String which, String toolName,
+      OperationModel operation) {
     Map<String, List<String>> byReason = new LinkedHashMap<>();
-    for (SchemaBudgeter.Cut cut : budgeter.apply(schema)) {
+    for (SchemaBudgeter.Cut cut : cuts) {
       byReason.computeIfAbsent(cut.reason(), r -> new ArrayList<>()).add(cut.pointer());
       budgetCuts.computeIfAbsent(toolName, t -> new ArrayList<>()).add(which + "#" + cut.pointer());
     }
@@ -296,11 +347,12 @@ public final class ToolModelFactory {
   /** The schema of the one argument that holds a whole body, per {@link BodyShape.Kind}. */
   private ObjectNode wholeBodySchema(BodyModel body, BodyShape shape, SchemaScope scope, OperationModel operation) {
     String mediaType = MediaTypes.essence(body.mediaType());
+    String bodyText = DescriptionText.plain(body.description());
     switch (shape.kind()) {
       case BINARY -> {
         Map<String, JsonNode> bytes = new HashMap<>();
         bytes.put("type", JSON.textNode("string"));
-        bytes.put("description", JSON.textNode(sentence(body.description())
+        bytes.put("description", JSON.textNode(sentence(bodyText)
             + "The request body (" + mediaType + "): its bytes, base64-encoded (standard alphabet)."));
         bytes.put("contentEncoding", JSON.textNode("base64"));
         if (!mediaType.equals("application/octet-stream") && !mediaType.contains("*")) {
@@ -312,7 +364,7 @@ public final class ToolModelFactory {
         JsonNode converted = scope.convert(body.schema(), body.pointer());
         boolean plainString = converted.isObject() && converted.path("type").asText("").equals("string");
         JsonNode text = plainString ? converted : JSON.objectNode().put("type", "string");
-        return Schemas.annotate(text, sentence(body.description()) + "The request body (" + mediaType
+        return Schemas.annotate(text, sentence(bodyText) + "The request body (" + mediaType
             + "), sent as is.", false);
       }
       default -> {
@@ -321,7 +373,8 @@ public final class ToolModelFactory {
               + "cannot be told apart; the tool takes the whole body as one argument", body.pointer(),
               operation.operationId());
         }
-        return Schemas.annotate(scope.convert(body.schema(), body.pointer()), body.description(), false);
+        return Schemas.annotate(scope.convert(body.schema(), body.pointer()),
+            bodyText, false);
       }
     }
   }

@@ -48,6 +48,16 @@ class GenerateOptionsTest {
   }
 
   @Test
+  void outputSchemaMaxBytesReachesTheConfigAndANegativeOneIsNamedByItsOption() throws Exception {
+    assertThat(config("--spec", "a.json", "--package", "p", "--out", "gen").outputSchemaMaxBytes())
+        .isEqualTo(GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES);
+    assertThat(config("--spec", "a.json", "--package", "p", "--out", "gen", "--output-schema-max-bytes", "0")
+        .outputSchemaMaxBytes()).isZero();
+    assertThat(usageError("--spec", "a.json", "--package", "p", "--out", "o", "--output-schema-max-bytes=-5"))
+        .startsWith("--output-schema-max-bytes must be 0");
+  }
+
+  @Test
   void valuesAfterAnEqualsSignAndInAnyOrderMeanTheSame() throws Exception {
     GeneratorConfig separate = config("--spec", "a.json", "--package", "p", "--out", "gen", "--server-name", "x");
     GeneratorConfig joined = config("--out=gen", "--server-name=x", "--package=p", "--spec=a.json");
@@ -338,6 +348,7 @@ class GenerateOptionsTest {
       Map.entry("--schema-max-bytes", List.of("--schema-max-bytes", "2048")),
       Map.entry("--allow-remote-refs", List.of("--allow-remote-refs")),
       Map.entry("--token-budget", List.of("--token-budget", "1000")),
+      Map.entry("--output-schema-max-bytes", List.of("--output-schema-max-bytes", "0")),
       Map.entry("--report-dir", List.of("--report-dir", "reports")),
       Map.entry("--deployment-dir", List.of("--deployment-dir", "deploy")));
 

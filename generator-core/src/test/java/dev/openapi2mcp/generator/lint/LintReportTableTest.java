@@ -32,6 +32,7 @@ class LintReportTableTest {
         vague argument description         0
         name shortened to fit              0
         schema cut by the budget           0
+        output schema left out (size)      0
 
         largest tools  ~tokens  share
         -------------  -------  -----

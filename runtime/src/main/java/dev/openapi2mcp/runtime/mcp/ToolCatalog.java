@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.openapi2mcp.runtime.tool.ToolAnnotations;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -75,31 +74,13 @@ final class ToolCatalog {
       node.set("outputSchema", outputSchema);
     }
     if (revision.hasToolAnnotations()) {
-      ObjectNode annotations = renderAnnotations(tool.annotations());
+      ObjectNode annotations =
+          ToolAnnotationsJson.render(tool.annotations(), tool.title(), revision.hasTitles());
       if (!annotations.isEmpty()) {
         node.set("annotations", annotations);
       }
     }
     return node;
-  }
-
-  private static ObjectNode renderAnnotations(ToolAnnotations annotations) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    // Null hints are left out so that the protocol's defaults apply rather than a guess of ours.
-    if (annotations.title() != null) {
-      node.put("title", annotations.title());
-    }
-    putIfSet(node, "readOnlyHint", annotations.readOnlyHint());
-    putIfSet(node, "destructiveHint", annotations.destructiveHint());
-    putIfSet(node, "idempotentHint", annotations.idempotentHint());
-    putIfSet(node, "openWorldHint", annotations.openWorldHint());
-    return node;
-  }
-
-  private static void putIfSet(ObjectNode node, String field, Boolean value) {
-    if (value != null) {
-      node.put(field, value);
-    }
   }
 
   Optional<ToolDefinition> find(String name) {

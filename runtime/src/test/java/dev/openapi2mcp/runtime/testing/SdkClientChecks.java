@@ -45,8 +45,13 @@ public final class SdkClientChecks {
     assertThat(echo.title()).isEqualTo("Echo the arguments");
     assertThat(echo.description()).isEqualTo("Returns its arguments as JSON.");
     assertThat(echo.inputSchema()).containsEntry("type", "object");
+    // issue 6: only hints that differ from MCP's defaults are sent. echo is read-only, so its destructive and
+    // idempotent hints mean nothing and are left out; fail's destructiveHint true is the default.
     assertThat(echo.annotations().readOnlyHint()).isTrue();
-    assertThat(echo.annotations().destructiveHint()).isFalse();
+    assertThat(echo.annotations().destructiveHint()).isNull();
+    assertThat(echo.annotations().title()).isNull();
+    assertThat(all.get(2).name()).isEqualTo("fail");
+    assertThat(all.get(2).annotations()).isNull();
     assertThat(all.get(1).outputSchema()).containsEntry("type", "object");
   }
 
