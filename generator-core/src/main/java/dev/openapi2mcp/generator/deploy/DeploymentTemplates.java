@@ -5,7 +5,6 @@ import dev.openapi2mcp.generator.description.TemplateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,15 +15,23 @@ final class DeploymentTemplates {
   /** Classpath folder of the templates; below it, the same relative paths as in the output. */
   static final String ROOT = "openapi2mcp/templates/deploy/";
 
-  /** The files, in the order they are written; each path is relative to the template root and the output. */
-  static final List<String> FILES = List.of(
-      "Dockerfile",
-      "kubernetes/deployment.yaml",
-      "kubernetes/service.yaml",
-      "kubernetes/hpa.yaml");
+  /**
+   * The files, in the order they are written: the template's path relative to the template root, its output's path
+   * relative to the output directory (itself a template of the same values), and whether the output is a program.
+   */
+  static final List<File> FILES = List.of(
+      new File("Dockerfile", "Dockerfile", false),
+      new File("kubernetes/deployment.yaml", "kubernetes/deployment.yaml", false),
+      new File("kubernetes/service.yaml", "kubernetes/service.yaml", false),
+      new File("kubernetes/hpa.yaml", "kubernetes/hpa.yaml", false),
+      // Issue 6: the launcher that starts the jar with a class-data sharing archive.
+      new File("bin/launcher", "bin/{{name}}-mcp-server", true));
 
-  /** One parsed template and the relative path of its output. */
-  record Entry(Path output, DescriptionTemplate template) {}
+  /** Where one template comes from and where its output goes. */
+  record File(String template, String output, boolean executable) {}
+
+  /** One parsed template, the parsed template of its output's relative path, and whether the output is a program. */
+  record Entry(DescriptionTemplate output, DescriptionTemplate template, boolean executable) {}
 
   private DeploymentTemplates() {}
 
@@ -36,8 +43,8 @@ final class DeploymentTemplates {
    */
   static List<Entry> load() throws IOException {
     List<Entry> entries = new java.util.ArrayList<>();
-    for (String file : FILES) {
-      String resource = ROOT + file;
+    for (File file : FILES) {
+      String resource = ROOT + file.template();
       String source;
       try (InputStream in = DeploymentTemplates.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
@@ -46,7 +53,8 @@ final class DeploymentTemplates {
         source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       try {
-        entries.add(new Entry(Path.of(file), DescriptionTemplate.parse(source, DeploymentVariables.NAMES)));
+        entries.add(new Entry(DescriptionTemplate.parse(file.output(), DeploymentVariables.NAMES),
+            DescriptionTemplate.parse(source, DeploymentVariables.NAMES), file.executable()));
       } catch (TemplateException e) {
         throw new IOException("template " + resource + ": " + e.getMessage(), e);
       }

@@ -25,7 +25,7 @@ final class DeploymentVariables {
   static final int PORT = 8080;
 
   static final Set<String> NAMES = Set.of("serverName", "title", "version", "name", "image", "imageTag", "port",
-      "baseUrlArgs", "secretName", "secretLiterals", "credentialEnv");
+      "baseUrlArgs", "secretName", "secretLiterals", "credentialEnv", "trainingArgs");
 
   private DeploymentVariables() {}
 
@@ -54,6 +54,7 @@ final class DeploymentVariables {
     values.put("image", name + "-mcp-server:" + tag);
     values.put("port", Integer.toString(PORT));
     values.put("baseUrlArgs", baseUrlArgs(server));
+    values.put("trainingArgs", trainingArgs(server));
     values.put("secretName", secret);
     values.put("secretLiterals", secretLiterals(variables));
     values.put("credentialEnv", credentialEnv(variables, secret));
@@ -77,6 +78,31 @@ final class DeploymentVariables {
       }
     }
     return String.join(", ", args);
+  }
+
+  /**
+   * The arguments the class-data sharing training run needs (issue 6), as shell words each after a space: a
+   * placeholder base URL for each API whose description declares none, so that the server starts. The run lists
+   * tools but calls none, so the URL is never contacted.
+   */
+  private static String trainingArgs(ServerModel server) {
+    StringBuilder out = new StringBuilder();
+    if (server.apis().isEmpty() && server.baseUrl() == null) {
+      out.append(" --base-url ").append(shellWord(TRAINING_URL));
+    }
+    for (CatalogApiModel api : server.apis()) {
+      if (api.baseUrl() == null) {
+        out.append(" --base-url ").append(shellWord(api.namespace() + "=" + TRAINING_URL));
+      }
+    }
+    return out.toString();
+  }
+
+  /** A discard-port URL on loopback: nothing listens there, and the training run sends nothing anyway. */
+  private static final String TRAINING_URL = "http://127.0.0.1:9";
+
+  private static String shellWord(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   /** {@code --from-literal=NAME=...} for each variable, for the {@code kubectl create secret} hint. */

@@ -56,7 +56,7 @@ class DeploymentFilesTest {
     Path deploy = generatePetstore();
     try (Stream<Path> files = Files.walk(deploy)) {
       assertThat(files.filter(Files::isRegularFile).map(deploy::relativize).map(Path::toString).sorted())
-          .containsExactly("Dockerfile", "kubernetes/deployment.yaml", "kubernetes/hpa.yaml",
+          .containsExactly("Dockerfile", "bin/petstore-mcp-server", "kubernetes/deployment.yaml", "kubernetes/hpa.yaml",
               "kubernetes/service.yaml");
     }
     JsonNode deployment = yaml(deploy.resolve("kubernetes/deployment.yaml"));
