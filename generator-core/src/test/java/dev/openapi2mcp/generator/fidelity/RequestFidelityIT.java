@@ -106,7 +106,8 @@ class RequestFidelityIT {
     try (PrismMock prism = PrismMock.start(node(), prismCli(), spec);
         RecordingProxy proxy = new RecordingProxy(prism.address(), SpecRun.basePath(definition));
         RestToolExecutor executor = RestToolExecutor.create(definition, proxy.baseUrl(),
-            SpecRun.credentials(definition), ExecutorOptions.defaults().withAuditSink(line -> { }))) {
+            SpecRun.credentials(definition),
+            SpecRun.judgedOneByOne(ExecutorOptions.defaults().withAuditSink(line -> { })))) {
       assertThat(verdict(executor, proxy, wrongPath, "{\"status\":[\"sold\"]}").detail())
           .contains("NO_PATH_MATCHED_ERROR");
       assertThat(verdict(executor, proxy, wrongName, "{\"status\":[\"sold\"]}").detail())

@@ -5,6 +5,9 @@ import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.testing.GeneratedServer;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.http.resilience.BreakerPolicy;
+import dev.openapi2mcp.runtime.http.resilience.Resilience;
+import dev.openapi2mcp.runtime.http.resilience.RetryPolicy;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
@@ -88,9 +91,9 @@ final class SpecRun {
     try (PrismMock prism = PrismMock.start(node, prismCli, mockSpec);
         RecordingProxy proxy = new RecordingProxy(prism.address(), basePath(definition));
         RestToolExecutor executor = RestToolExecutor.create(definition, proxy.baseUrl(), credentials(definition),
-            ExecutorOptions.defaults()
+            judgedOneByOne(ExecutorOptions.defaults()
                 .withAuditSink(line -> { })
-                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(90)))) {
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(90))))) {
       int number = 0;
       for (ToolDefinition tool : tools) {
         for (boolean all : new boolean[] {true, false}) {
@@ -239,5 +242,15 @@ final class SpecRun {
     e.printStackTrace(new PrintWriter(out));
     String text = out.toString();
     return text.length() > 6000 ? text.substring(0, 6000) + "\n…" : text;
+  }
+
+  /**
+   * Each call is judged on its own: a request that crashes Prism (502) must be neither retried nor counted by the
+   * circuit breaker, which would refuse the calls after it without sending them.
+   */
+  static ExecutorOptions judgedOneByOne(ExecutorOptions options) {
+    return options.withResilience(Resilience.defaults()
+        .withRetry(RetryPolicy.defaults().withMaxRetries(0))
+        .withBreaker(BreakerPolicy.disabled()));
   }
 }
