@@ -60,16 +60,7 @@ class HttpLongCallsSdkTest {
 
   @Test
   void progressLoggingAndConfirmationReachTheSdkClient() throws Exception {
-    LongCallChecks checks = new LongCallChecks(api);
-    McpSyncClient client = checks.client(clientTransport());
-    try {
-      client.initialize();
-      checks.progressOfALargeDownload(client);
-      checks.destructiveToolsAskFirst(client);
-      checks.upstreamErrorsAreLoggedAtTheClientsLevel(client);
-    } finally {
-      client.closeGracefully();
-    }
+    new LongCallChecks(api).runAll(clientTransport());
   }
 
   @Test
