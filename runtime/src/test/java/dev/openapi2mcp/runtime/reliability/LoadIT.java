@@ -3,6 +3,7 @@ package dev.openapi2mcp.runtime.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.runtime.testing.SdkClients;
 import dev.openapi2mcp.runtime.testing.ServerProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;

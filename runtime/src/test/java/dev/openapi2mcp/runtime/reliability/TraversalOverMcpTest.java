@@ -2,6 +2,7 @@ package dev.openapi2mcp.runtime.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.runtime.testing.SdkClients;
 import dev.openapi2mcp.runtime.testing.ServerProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
