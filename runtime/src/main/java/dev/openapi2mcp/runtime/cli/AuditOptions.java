@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The command-line options of the audit trail (issue 5). There is deliberately no way to turn the audit off: every
@@ -22,7 +21,6 @@ public record AuditOptions(Path file, List<String> redactHeaders) {
   /** The option names, in the order {@code --help} lists them. */
   static final List<String> NAMES = List.of("--audit-log", "--redact-header");
 
-  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   private static final List<String> OFF = List.of("off", "none", "false", "no", "disabled");
 
   public AuditOptions {
@@ -77,7 +75,7 @@ public record AuditOptions(Path file, List<String> redactHeaders) {
 
   private static String header(String value) throws UsageException {
     String name = value.trim();
-    if (!HEADER_NAME.matcher(name).matches()) {
+    if (!OptionValues.HEADER_NAME.matcher(name).matches()) {
       throw new UsageException("--redact-header must be an HTTP header name such as X-Customer-Pin, was '"
           + value + "'");
     }

@@ -1,5 +1,11 @@
 package dev.openapi2mcp.runtime.cli;
 
+import static dev.openapi2mcp.runtime.cli.OptionValues.envName;
+import static dev.openapi2mcp.runtime.cli.OptionValues.headerName;
+import static dev.openapi2mcp.runtime.cli.OptionValues.httpUrl;
+import static dev.openapi2mcp.runtime.cli.OptionValues.notAHeaderName;
+import static dev.openapi2mcp.runtime.cli.OptionValues.readableFile;
+
 import dev.openapi2mcp.runtime.auth.InboundAuthFactory;
 import dev.openapi2mcp.runtime.auth.OAuthResourceServer;
 import dev.openapi2mcp.runtime.auth.OAuthSettings;
@@ -7,10 +13,8 @@ import dev.openapi2mcp.runtime.auth.StaticTokens;
 import dev.openapi2mcp.runtime.transport.http.TlsKeystore;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +50,6 @@ public record InboundOptions(
       "--auth-tokens-file", "--auth-header", "--oauth-issuer", "--oauth-jwks-url", "--oauth-audience",
       "--oauth-scopes");
 
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
   public InboundOptions {
@@ -66,14 +68,14 @@ public record InboundOptions(
   InboundOptions with(String name, String value) throws UsageException {
     InboundOptions o = this;
     return switch (name) {
-      case "--tls-keystore" -> new InboundOptions(file(name, value), o.tlsPasswordEnv, o.tokensEnv, o.tokensFile,
+      case "--tls-keystore" -> new InboundOptions(readableFile(name, value), o.tlsPasswordEnv, o.tokensEnv, o.tokensFile,
           o.apiKeyHeader, o.oauthIssuer, o.oauthJwksUrl, o.oauthAudience, o.oauthScopes);
-      case "--tls-keystore-password-env" -> new InboundOptions(o.tlsKeystore, env(name, value), o.tokensEnv,
+      case "--tls-keystore-password-env" -> new InboundOptions(o.tlsKeystore, envName(name, value, "MCP_TOKENS"), o.tokensEnv,
           o.tokensFile, o.apiKeyHeader, o.oauthIssuer, o.oauthJwksUrl, o.oauthAudience, o.oauthScopes);
-      case "--auth-tokens-env" -> new InboundOptions(o.tlsKeystore, o.tlsPasswordEnv, env(name, value),
+      case "--auth-tokens-env" -> new InboundOptions(o.tlsKeystore, o.tlsPasswordEnv, envName(name, value, "MCP_TOKENS"),
           o.tokensFile, o.apiKeyHeader, o.oauthIssuer, o.oauthJwksUrl, o.oauthAudience, o.oauthScopes);
       case "--auth-tokens-file" -> new InboundOptions(o.tlsKeystore, o.tlsPasswordEnv, o.tokensEnv,
-          file(name, value), o.apiKeyHeader, o.oauthIssuer, o.oauthJwksUrl, o.oauthAudience, o.oauthScopes);
+          readableFile(name, value), o.apiKeyHeader, o.oauthIssuer, o.oauthJwksUrl, o.oauthAudience, o.oauthScopes);
       case "--auth-header" -> new InboundOptions(o.tlsKeystore, o.tlsPasswordEnv, o.tokensEnv, o.tokensFile,
           header(name, value), o.oauthIssuer, o.oauthJwksUrl, o.oauthAudience, o.oauthScopes);
       case "--oauth-issuer" -> new InboundOptions(o.tlsKeystore, o.tlsPasswordEnv, o.tokensEnv, o.tokensFile,
@@ -173,46 +175,19 @@ public record InboundOptions(
     }
   }
 
-  private static Path file(String name, String value) throws UsageException {
-    try {
-      Path path = Path.of(value);
-      if (Files.isRegularFile(path) && Files.isReadable(path)) {
-        return path.toAbsolutePath();
-      }
-    } catch (InvalidPathException e) {
-      // reported below
-    }
-    throw new UsageException(name + " must be a readable file, was '" + value + "'");
-  }
-
-  private static String env(String name, String value) throws UsageException {
-    if (!ENV_NAME.matcher(value).matches()) {
-      throw new UsageException(name + " takes the name of an environment variable (such as MCP_TOKENS), not its "
-          + "value");
-    }
-    return value;
-  }
-
   private static String header(String name, String value) throws UsageException {
-    if (!HEADER_NAME.matcher(value).matches() || value.equalsIgnoreCase("Authorization")) {
-      throw new UsageException(name + " must be a header name such as X-API-Key, was '" + value + "'");
+    if (value.equalsIgnoreCase("Authorization")) {
+      throw notAHeaderName(name, value, "X-API-Key");
     }
-    return value;
+    return headerName(name, value, "X-API-Key");
   }
 
   private static URI url(String name, String value) throws UsageException {
-    if (!CommandLine.isHttpUrl(value)) {
-      throw new UsageException(name + " must be an absolute http or https URL, was '" + value + "'");
+    URI uri = httpUrl(name, value);
+    if (uri.getRawFragment() != null) {
+      throw new UsageException(name + " must not have a fragment (#...), was '" + value + "'");
     }
-    try {
-      URI uri = new URI(value);
-      if (uri.getRawFragment() != null) {
-        throw new UsageException(name + " must not have a fragment (#...), was '" + value + "'");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new UsageException(name + " must be an absolute http or https URL, was '" + value + "'");
-    }
+    return uri;
   }
 
   private static List<String> scopes(String name, String value) throws UsageException {

@@ -1,20 +1,21 @@
 package dev.openapi2mcp.runtime.cli;
 
+import static dev.openapi2mcp.runtime.cli.OptionValues.envName;
+import static dev.openapi2mcp.runtime.cli.OptionValues.headerName;
+import static dev.openapi2mcp.runtime.cli.OptionValues.httpUrl;
+import static dev.openapi2mcp.runtime.cli.OptionValues.readableFile;
+
 import dev.openapi2mcp.runtime.credentials.CredentialSources;
 import dev.openapi2mcp.runtime.credentials.CredentialsFile;
 import dev.openapi2mcp.runtime.credentials.UpstreamTls;
 import dev.openapi2mcp.runtime.http.UpstreamOptions;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The command-line options of authentication toward the API (issue 5): a credentials file, mutual TLS and extra
@@ -43,8 +44,6 @@ public record OutboundOptions(Path credentialsFile, Path clientCert, Path client
       "--upstream-client-cert-password-env", "--upstream-ca", "--upstream-ca-password-env", "--forward-header",
       "--token-exchange-url", "--token-exchange-audience");
 
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   public OutboundOptions {
     forwardHeaders = List.copyOf(forwardHeaders);
   }
@@ -53,29 +52,29 @@ public record OutboundOptions(Path credentialsFile, Path clientCert, Path client
   OutboundOptions with(String name, String value) throws UsageException {
     OutboundOptions o = this;
     return switch (name) {
-      case "--credentials-file" -> new OutboundOptions(file(name, value), o.clientCert, o.clientKey,
+      case "--credentials-file" -> new OutboundOptions(readableFile(name, value), o.clientCert, o.clientKey,
           o.clientCertPasswordEnv, o.ca, o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
           o.tokenExchangeAudience);
-      case "--upstream-client-cert" -> new OutboundOptions(o.credentialsFile, file(name, value), o.clientKey,
+      case "--upstream-client-cert" -> new OutboundOptions(o.credentialsFile, readableFile(name, value), o.clientKey,
           o.clientCertPasswordEnv, o.ca, o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
           o.tokenExchangeAudience);
-      case "--upstream-client-key" -> new OutboundOptions(o.credentialsFile, o.clientCert, file(name, value),
+      case "--upstream-client-key" -> new OutboundOptions(o.credentialsFile, o.clientCert, readableFile(name, value),
           o.clientCertPasswordEnv, o.ca, o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
           o.tokenExchangeAudience);
       case "--upstream-client-cert-password-env" -> new OutboundOptions(o.credentialsFile, o.clientCert,
-          o.clientKey, env(name, value), o.ca, o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
+          o.clientKey, envName(name, value, "CLIENT_P12_PASSWORD"), o.ca, o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
           o.tokenExchangeAudience);
       case "--upstream-ca" -> new OutboundOptions(o.credentialsFile, o.clientCert, o.clientKey,
-          o.clientCertPasswordEnv, file(name, value), o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
+          o.clientCertPasswordEnv, readableFile(name, value), o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
           o.tokenExchangeAudience);
       case "--upstream-ca-password-env" -> new OutboundOptions(o.credentialsFile, o.clientCert, o.clientKey,
-          o.clientCertPasswordEnv, o.ca, env(name, value), o.forwardHeaders, o.tokenExchangeUrl,
+          o.clientCertPasswordEnv, o.ca, envName(name, value, "CLIENT_P12_PASSWORD"), o.forwardHeaders, o.tokenExchangeUrl,
           o.tokenExchangeAudience);
       case "--forward-header" -> new OutboundOptions(o.credentialsFile, o.clientCert, o.clientKey,
           o.clientCertPasswordEnv, o.ca, o.caPasswordEnv, plus(o.forwardHeaders, header(name, value)),
           o.tokenExchangeUrl, o.tokenExchangeAudience);
       case "--token-exchange-url" -> new OutboundOptions(o.credentialsFile, o.clientCert, o.clientKey,
-          o.clientCertPasswordEnv, o.ca, o.caPasswordEnv, o.forwardHeaders, url(name, value),
+          o.clientCertPasswordEnv, o.ca, o.caPasswordEnv, o.forwardHeaders, httpUrl(name, value),
           o.tokenExchangeAudience);
       case "--token-exchange-audience" -> new OutboundOptions(o.credentialsFile, o.clientCert, o.clientKey,
           o.clientCertPasswordEnv, o.ca, o.caPasswordEnv, o.forwardHeaders, o.tokenExchangeUrl,
@@ -157,46 +156,13 @@ public record OutboundOptions(Path credentialsFile, Path clientCert, Path client
     return more;
   }
 
-  private static Path file(String name, String value) throws UsageException {
-    try {
-      Path path = Path.of(value);
-      if (Files.isRegularFile(path) && Files.isReadable(path)) {
-        return path.toAbsolutePath();
-      }
-    } catch (InvalidPathException e) {
-      // reported below
-    }
-    throw new UsageException(name + " must be a readable file, was '" + value + "'");
-  }
-
-  private static String env(String name, String value) throws UsageException {
-    if (!ENV_NAME.matcher(value).matches()) {
-      throw new UsageException(name + " takes the name of an environment variable (such as CLIENT_P12_PASSWORD), "
-          + "not its value");
-    }
-    return value;
-  }
-
   private static String header(String name, String value) throws UsageException {
-    if (!HEADER_NAME.matcher(value).matches()) {
-      throw new UsageException(name + " must be a header name such as X-Request-Id, was '" + value + "'");
-    }
+    headerName(name, value, "X-Request-Id");
     if (UpstreamOptions.NOT_FORWARDABLE.contains(value.toLowerCase(Locale.ROOT))) {
       throw new UsageException(name + ": the header '" + value + "' belongs to the MCP connection and cannot be "
           + "forwarded");
     }
     return value;
-  }
-
-  private static URI url(String name, String value) throws UsageException {
-    if (!CommandLine.isHttpUrl(value)) {
-      throw new UsageException(name + " must be an absolute http or https URL, was '" + value + "'");
-    }
-    try {
-      return new URI(value);
-    } catch (URISyntaxException e) {
-      throw new UsageException(name + " must be an absolute http or https URL, was '" + value + "'");
-    }
   }
 
   private static String audience(String name, String value) throws UsageException {

@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,14 +129,7 @@ class AuditFileTest {
 
   @Test
   void concurrentCallsWriteOneWholeLineEach() throws Exception {
-    harness.server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().body("pet " + request.getUrl().pathSegments().get(3)).build();
-      }
-    });
-    ToolDefinition tool = ToolDefinition.builder("getPetById").http("GET", "/pet/{petId}")
-        .parameter(ParameterBinding.path("petId", "petId")).build();
+    ToolDefinition tool = harness.petsAnsweredByDispatcher();
     Path file = temp.resolve("concurrent.jsonl");
     RestToolExecutor executor = harness.executor(Harness.server(tool), Map.of(),
         harness.options().withAuditSink(AuditSink.file(file)));

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,14 +126,7 @@ class AuditTest {
 
   @Test
   void concurrentCallsEachGetTheirResultAndOneAuditLine() throws Exception {
-    harness.server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().body("pet " + request.getUrl().pathSegments().get(3)).build();
-      }
-    });
-    ToolDefinition tool = ToolDefinition.builder("getPetById").http("GET", "/pet/{petId}")
-        .parameter(ParameterBinding.path("petId", "petId")).build();
+    ToolDefinition tool = harness.petsAnsweredByDispatcher();
     RestToolExecutor executor = executor(tool);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<ToolResult>> futures = new ArrayList<>();

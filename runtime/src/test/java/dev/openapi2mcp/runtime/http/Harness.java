@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.http.resilience.RetryPolicy;
 import dev.openapi2mcp.runtime.tool.CallContext;
+import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -75,6 +77,21 @@ final class Harness implements AutoCloseable {
   /** Runs one tool of a one-tool server without credentials. */
   ToolResult call(ToolDefinition tool, String argumentsJson) {
     return executor(server(tool)).execute(tool, args(argumentsJson), CONTEXT);
+  }
+
+  /**
+   * A {@code getPetById} tool, with the API answering {@code pet <petId>} to each request from a dispatcher rather
+   * than a queue, so that concurrent calls each get the answer to their own request.
+   */
+  ToolDefinition petsAnsweredByDispatcher() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().body("pet " + request.getUrl().pathSegments().get(3)).build();
+      }
+    });
+    return ToolDefinition.builder("getPetById").http("GET", "/pet/{petId}")
+        .parameter(ParameterBinding.path("petId", "petId")).build();
   }
 
   static ServerDefinition server(ToolDefinition... tools) {

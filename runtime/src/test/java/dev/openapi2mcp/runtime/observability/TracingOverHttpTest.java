@@ -9,6 +9,7 @@ import dev.openapi2mcp.runtime.http.RestToolExecutor;
 import dev.openapi2mcp.runtime.http.resilience.RetryPolicy;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
+import dev.openapi2mcp.runtime.testing.SdkClients;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
@@ -16,10 +17,7 @@ import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
 import dev.openapi2mcp.runtime.transport.http.StreamableHttpTransport;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -31,7 +29,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -107,14 +104,7 @@ class TracingOverHttpTest {
     McpServer server = new McpServer(DEFINITION, new TracingExecutor(rest, tracing), McpServerOptions.defaults());
     transport = new StreamableHttpTransport(server, HttpTransportOptions.defaults().withPort(0));
     transport.start();
-    String endpoint = transport.endpoint().toString();
-    client = McpClient.sync(HttpClientStreamableHttpTransport
-            .builder(endpoint.substring(0, endpoint.length() - "/mcp".length()))
-            .endpoint("/mcp")
-            .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-            .build())
-        .requestTimeout(Duration.ofSeconds(30))
-        .build();
+    client = SdkClients.http(transport.endpoint());
     client.initialize();
   }
 

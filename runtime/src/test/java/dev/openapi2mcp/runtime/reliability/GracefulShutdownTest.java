@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.runtime.testing.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +55,7 @@ class GracefulShutdownTest {
 
   @Test
   void sigtermOverHttpAnswersEveryCallInFlightRefusesNewOnesAndEnds() throws Exception {
-    try (ChildServer server = ChildServer.start(List.of(), ReliabilityServer.class,
+    try (ServerProcess server = ServerProcess.start(List.of(), ReliabilityServer.class,
         "--transport", "http", "--port", "0", "--base-url", api.baseUrl())) {
       URI endpoint = URI.create("http://127.0.0.1:" + server.awaitPort() + "/mcp");
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -111,14 +112,9 @@ class GracefulShutdownTest {
 
   @Test
   void sigtermOverStdioAnswersEveryCallInFlightRefusesNewOnesAndEnds() throws Exception {
-    try (ChildServer server = ChildServer.start(List.of(), ReliabilityServer.class, "--base-url", api.baseUrl());
+    try (ServerProcess server = ServerProcess.start(List.of(), ReliabilityServer.class, "--base-url", api.baseUrl());
         StdioPipe pipe = new StdioPipe(server.process())) {
-      pipe.initialize();
-      List<CompletableFuture<JsonNode>> inFlight = new ArrayList<>();
-      for (int i = 0; i < IN_FLIGHT; i++) {
-        inFlight.add(pipe.request("tools/call", callItem("held-" + i, true)));
-      }
-      assertThat(api.awaitHeld(IN_FLIGHT, 20)).as("all calls reached the API").isTrue();
+      List<CompletableFuture<JsonNode>> inFlight = holdCalls(pipe);
 
       server.terminate();
       JsonNode refused = null;
@@ -157,14 +153,9 @@ class GracefulShutdownTest {
    */
   @Test
   void endOfInputThenSigtermStillAnswersEveryCallInFlight() throws Exception {
-    try (ChildServer server = ChildServer.start(List.of(), ReliabilityServer.class, "--base-url", api.baseUrl());
+    try (ServerProcess server = ServerProcess.start(List.of(), ReliabilityServer.class, "--base-url", api.baseUrl());
         StdioPipe pipe = new StdioPipe(server.process())) {
-      pipe.initialize();
-      List<CompletableFuture<JsonNode>> inFlight = new ArrayList<>();
-      for (int i = 0; i < IN_FLIGHT; i++) {
-        inFlight.add(pipe.request("tools/call", callItem("held-" + i, true)));
-      }
-      assertThat(api.awaitHeld(IN_FLIGHT, 20)).as("all calls reached the API").isTrue();
+      List<CompletableFuture<JsonNode>> inFlight = holdCalls(pipe);
 
       pipe.close();
       server.terminate();
@@ -178,6 +169,17 @@ class GracefulShutdownTest {
       assertThat(server.awaitExit(20)).isIn(0, SIGTERM_EXIT);
       assertThat(server.stderr()).doesNotContain("Exception");
     }
+  }
+
+  /** Initializes over {@code pipe}, sends {@link #IN_FLIGHT} calls the API holds, and returns them once all are held. */
+  private List<CompletableFuture<JsonNode>> holdCalls(StdioPipe pipe) throws Exception {
+    pipe.initialize();
+    List<CompletableFuture<JsonNode>> inFlight = new ArrayList<>();
+    for (int i = 0; i < IN_FLIGHT; i++) {
+      inFlight.add(pipe.request("tools/call", callItem("held-" + i, true)));
+    }
+    assertThat(api.awaitHeld(IN_FLIGHT, 20)).as("all calls reached the API").isTrue();
+    return inFlight;
   }
 
   private static String request(int id, String method, String params) {

@@ -3,6 +3,8 @@ package dev.openapi2mcp.runtime.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.runtime.testing.SdkClients;
+import dev.openapi2mcp.runtime.testing.ServerProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ class LoadIT {
 
   @Test
   void sixteenHttpSessionsGetEachTheirOwnAnswers() throws Exception {
-    try (ChildServer server = ChildServer.start(List.of(), ReliabilityServer.class,
+    try (ServerProcess server = ServerProcess.start(List.of(), ReliabilityServer.class,
         "--transport", "http", "--port", "0", "--base-url", api.baseUrl())) {
       int port = server.awaitPort();
       List<McpSyncClient> clients = new ArrayList<>();
@@ -83,7 +85,7 @@ class LoadIT {
 
   @Test
   void oneStdioProcessAnswersConcurrentRequestsEachWithItsOwnAnswer() throws Exception {
-    try (ChildServer server = ChildServer.start(List.of(), ReliabilityServer.class, "--base-url", api.baseUrl());
+    try (ServerProcess server = ServerProcess.start(List.of(), ReliabilityServer.class, "--base-url", api.baseUrl());
         StdioPipe pipe = new StdioPipe(server.process())) {
       pipe.initialize();
       Tally tally = run(caller -> id -> {

@@ -2,6 +2,8 @@ package dev.openapi2mcp.runtime.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.runtime.testing.SdkClients;
+import dev.openapi2mcp.runtime.testing.ServerProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class TraversalOverMcpTest {
   private static MockWebServer api;
-  private static ChildServer server;
+  private static ServerProcess server;
   private static McpSyncClient client;
 
   @BeforeAll
@@ -42,7 +44,7 @@ class TraversalOverMcpTest {
       }
     });
     api.start();
-    server = ChildServer.start(List.of(), ReliabilityServer.class,
+    server = ServerProcess.start(List.of(), ReliabilityServer.class,
         "--transport", "http", "--port", "0", "--base-url", api.url("/api/v2").toString(), "--retries", "0");
     client = SdkClients.http(server.awaitPort());
     client.initialize();

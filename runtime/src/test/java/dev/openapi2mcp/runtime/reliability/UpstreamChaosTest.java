@@ -2,6 +2,8 @@ package dev.openapi2mcp.runtime.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.runtime.testing.SdkClients;
+import dev.openapi2mcp.runtime.testing.ServerProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.ServerSocket;
@@ -27,7 +29,7 @@ class UpstreamChaosTest {
   private static final String BUDGET = "262144";
 
   private static ChaosApi api;
-  private static ChildServer server;
+  private static ServerProcess server;
   private static McpSyncClient client;
 
   @BeforeAll
@@ -49,8 +51,8 @@ class UpstreamChaosTest {
     api.close();
   }
 
-  private static ChildServer startServer(String baseUrl) throws Exception {
-    return ChildServer.start(List.of("-Xmx64m"), ReliabilityServer.class,
+  private static ServerProcess startServer(String baseUrl) throws Exception {
+    return ServerProcess.start(List.of("-Xmx64m"), ReliabilityServer.class,
         "--transport", "http", "--port", "0", "--base-url", baseUrl, "--max-response-bytes", "256k",
         "--read-timeout", "500ms", "--call-timeout", "2s", "--retries", "0");
   }
@@ -199,7 +201,7 @@ class UpstreamChaosTest {
   }
 
   private static void assertDownApi(String baseUrl, String expected) throws Exception {
-    try (ChildServer down = startServer(baseUrl)) {
+    try (ServerProcess down = startServer(baseUrl)) {
       McpSyncClient downClient = SdkClients.http(down.awaitPort());
       try {
         downClient.initialize();

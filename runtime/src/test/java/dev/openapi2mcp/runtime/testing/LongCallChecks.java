@@ -49,6 +49,19 @@ public final class LongCallChecks {
         .build();
   }
 
+  /** Connects a {@link #client} over {@code transport}, runs every check of this class with it, and closes it. */
+  public void runAll(McpClientTransport transport) throws Exception {
+    McpSyncClient client = client(transport);
+    try {
+      client.initialize();
+      progressOfALargeDownload(client);
+      destructiveToolsAskFirst(client);
+      upstreamErrorsAreLoggedAtTheClientsLevel(client);
+    } finally {
+      client.closeGracefully();
+    }
+  }
+
   /** Progress arrives for the client's token, strictly increasing, and reaches the body's full length. */
   public void progressOfALargeDownload(McpSyncClient client) throws Exception {
     api.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain")

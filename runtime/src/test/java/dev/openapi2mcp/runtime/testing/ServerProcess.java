@@ -11,8 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@link SampleServerMain} as a child JVM on the test class path, with its stderr collected. */
+/**
+ * A server main class as a child JVM on the test class path, with its stderr collected: the real process, so that
+ * a crash, an exit or a signal is what a user would see (issue 5).
+ */
 public final class ServerProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)/mcp");
+
   private final Process process;
   private final StringBuffer stderr = new StringBuffer();
 
@@ -26,25 +31,35 @@ public final class ServerProcess implements AutoCloseable {
           stderr.append(line).append('\n');
         }
       } catch (IOException e) {
-        // process ended
+        // the process ended
       }
-    });
+    }, "child-stderr");
     reader.setDaemon(true);
     reader.start();
   }
 
-  /** The command that starts the sample server with {@code args} and a tools/list page size of 3. */
-  public static List<String> command(String... args) {
+  /** The command line of {@code mainClass} in a JVM with {@code jvmOptions}, given {@code args}. */
+  public static List<String> command(List<String> jvmOptions, Class<?> mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-D" + SampleServerMain.PAGE_SIZE_PROPERTY + "=3");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(SampleServerMain.class.getName());
-    command.addAll(List.of(args));
+    command.add(mainClass.getName());
+    command.addAll(args);
     return command;
   }
 
+  /** The command that starts {@link SampleServerMain} with {@code args} and a tools/list page size of 3. */
+  public static List<String> command(String... args) {
+    return command(List.of("-D" + SampleServerMain.PAGE_SIZE_PROPERTY + "=3"), SampleServerMain.class, List.of(args));
+  }
+
+  public static ServerProcess start(List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
+    return new ServerProcess(new ProcessBuilder(command(jvmOptions, mainClass, List.of(args))).start());
+  }
+
+  /** Starts {@link SampleServerMain} as {@link #command(String...)} describes. */
   public static ServerProcess start(String... args) throws IOException {
     return new ServerProcess(new ProcessBuilder(command(args)).start());
   }
@@ -57,18 +72,33 @@ public final class ServerProcess implements AutoCloseable {
     return stderr.toString();
   }
 
-  /** Waits for the HTTP listening line and returns its port. */
+  /** Waits for the HTTP transport's listening line and returns the port it names. */
   public int awaitPort() throws InterruptedException {
-    Pattern listening = Pattern.compile("openapi2mcp: sample listening on http://[^:]+:(\\d+)/mcp");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline && process.isAlive()) {
-      Matcher matcher = listening.matcher(stderr);
+      Matcher matcher = LISTENING.matcher(stderr);
       if (matcher.find()) {
         return Integer.parseInt(matcher.group(1));
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("server did not report its port; stderr: " + stderr);
+    throw new AssertionError("the server did not report its port; stderr:\n" + stderr);
+  }
+
+  /**
+   * Sends SIGTERM, as {@code kill}, Kubernetes and systemd do. Through the process handle, because
+   * {@link Process#destroy()} also closes this side's pipes, which a real signal does not.
+   */
+  public void terminate() {
+    process.toHandle().destroy();
+  }
+
+  /** Waits for the process to end and returns its exit code. */
+  public int awaitExit(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("the server did not exit within " + seconds + " s; stderr:\n" + stderr);
+    }
+    return process.exitValue();
   }
 
   @Override

@@ -2,17 +2,16 @@ package dev.openapi2mcp.runtime.transport.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.LongCallChecks;
 import dev.openapi2mcp.runtime.testing.LongCallServer;
+import dev.openapi2mcp.runtime.testing.SdkClients;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.Map;
@@ -51,25 +50,12 @@ class HttpLongCallsSdkTest {
   }
 
   private HttpClientStreamableHttpTransport clientTransport() {
-    String endpoint = transport.endpoint().toString();
-    return HttpClientStreamableHttpTransport.builder(endpoint.substring(0, endpoint.length() - "/mcp".length()))
-        .endpoint("/mcp")
-        .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-        .build();
+    return SdkClients.httpTransport(transport.endpoint());
   }
 
   @Test
   void progressLoggingAndConfirmationReachTheSdkClient() throws Exception {
-    LongCallChecks checks = new LongCallChecks(api);
-    McpSyncClient client = checks.client(clientTransport());
-    try {
-      client.initialize();
-      checks.progressOfALargeDownload(client);
-      checks.destructiveToolsAskFirst(client);
-      checks.upstreamErrorsAreLoggedAtTheClientsLevel(client);
-    } finally {
-      client.closeGracefully();
-    }
+    new LongCallChecks(api).runAll(clientTransport());
   }
 
   @Test

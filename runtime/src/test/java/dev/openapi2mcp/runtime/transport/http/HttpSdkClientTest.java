@@ -2,15 +2,13 @@ package dev.openapi2mcp.runtime.transport.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.SampleServer;
 import dev.openapi2mcp.runtime.testing.SdkClientChecks;
+import dev.openapi2mcp.runtime.testing.SdkClients;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.List;
@@ -32,13 +30,7 @@ class HttpSdkClientTest {
     McpServer server = SampleServer.server(McpServerOptions.defaults().withPageSize(3));
     transport = new StreamableHttpTransport(server, HttpTransportOptions.defaults().withPort(0));
     transport.start();
-    String endpoint = transport.endpoint().toString();
-    HttpClientStreamableHttpTransport clientTransport = HttpClientStreamableHttpTransport
-        .builder(endpoint.substring(0, endpoint.length() - "/mcp".length()))
-        .endpoint("/mcp")
-        .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-        .build();
-    client = McpClient.sync(clientTransport)
+    client = McpClient.sync(SdkClients.httpTransport(transport.endpoint()))
         .requestTimeout(Duration.ofSeconds(30))
         .loggingConsumer(logs::add)
         .build();

@@ -2,7 +2,6 @@ package dev.openapi2mcp.runtime.transport.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
 import dev.openapi2mcp.runtime.http.RestToolExecutor;
@@ -11,12 +10,10 @@ import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.FakeTime;
+import dev.openapi2mcp.runtime.testing.SdkClients;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,14 +81,7 @@ class RateLimitOverHttpTest {
   }
 
   private McpSyncClient client() {
-    String endpoint = transport.endpoint().toString();
-    McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-            .builder(endpoint.substring(0, endpoint.length() - "/mcp".length()))
-            .endpoint("/mcp")
-            .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-            .build())
-        .requestTimeout(Duration.ofSeconds(30))
-        .build();
+    McpSyncClient client = SdkClients.http(transport.endpoint());
     clients.add(client);
     client.initialize();
     return client;

@@ -5,7 +5,6 @@ import static dev.openapi2mcp.runtime.transport.http.HttpTestClient.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.runtime.auth.StaticTokens;
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.RateLimitedExecutor;
@@ -16,12 +15,9 @@ import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.FakeTime;
 import dev.openapi2mcp.runtime.testing.SampleServer;
 import dev.openapi2mcp.runtime.testing.SdkClientChecks;
-import io.modelcontextprotocol.client.McpClient;
+import dev.openapi2mcp.runtime.testing.SdkClients;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,13 +174,7 @@ class StatelessHttpTest {
 
   @Test
   void theOfficialSdkClientWorksAgainstAStatelessServer() throws Exception {
-    String endpoint = replica().endpoint.toString();
-    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-        .builder(endpoint.substring(0, endpoint.length() - "/mcp".length()))
-        .endpoint("/mcp")
-        .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-        .build();
-    McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+    McpSyncClient client = SdkClients.http(replica().endpoint);
     try {
       SdkClientChecks.initialize(client);
       SdkClientChecks.listToolsAcrossPages(client);

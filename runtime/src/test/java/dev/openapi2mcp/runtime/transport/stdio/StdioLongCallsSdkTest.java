@@ -3,11 +3,10 @@ package dev.openapi2mcp.runtime.transport.stdio;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.runtime.testing.LongCallChecks;
 import dev.openapi2mcp.runtime.testing.LongCallServer;
-import io.modelcontextprotocol.client.McpSyncClient;
+import dev.openapi2mcp.runtime.testing.ServerProcess;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import java.nio.file.Path;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -24,22 +23,13 @@ class StdioLongCallsSdkTest {
   void progressLoggingAndConfirmationReachTheSdkClient() throws Exception {
     try (MockWebServer api = new MockWebServer()) {
       api.start();
-      ServerParameters parameters = ServerParameters.builder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString())
-          .args(List.of("-cp", System.getProperty("java.class.path"), LongCallServer.class.getName(),
-              "--base-url", api.url("/v1").toString(), "--confirm-destructive"))
+      List<String> command = ServerProcess.command(List.of(), LongCallServer.class,
+          List.of("--base-url", api.url("/v1").toString(), "--confirm-destructive"));
+      ServerParameters parameters = ServerParameters.builder(command.get(0))
+          .args(command.subList(1, command.size()))
           .build();
-      LongCallChecks checks = new LongCallChecks(api);
-      McpSyncClient client = checks.client(
+      new LongCallChecks(api).runAll(
           new StdioClientTransport(parameters, new JacksonMcpJsonMapper(new ObjectMapper())));
-      try {
-        client.initialize();
-        checks.progressOfALargeDownload(client);
-        checks.destructiveToolsAskFirst(client);
-        checks.upstreamErrorsAreLoggedAtTheClientsLevel(client);
-      } finally {
-        client.closeGracefully();
-      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.openapi2mcp.examples.petstore.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.examples.e2e.ServerProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -161,22 +162,8 @@ final class Nginx implements AutoCloseable {
   /** Stops nginx with SIGTERM (its fast shutdown), forcibly after 10 s. */
   @Override
   public void close() {
-    stop(process);
+    ServerProcess.stop(process);
     assertThat(process.isAlive()).as("nginx stopped").isFalse();
-  }
-
-  /** Ends a process the test started: SIGTERM, then SIGKILL after 10 s. Keeps the thread's interrupt status. */
-  static void stop(Process process) {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static int freePort() throws IOException {

@@ -1,9 +1,8 @@
 package dev.openapi2mcp.examples.petstore.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.examples.e2e.PackagedJar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,7 @@ final class PetstoreJar {
 
   /** The jar built by {@code package}; the failsafe configuration sets {@code petstore.jar}. */
   static Path jar() {
-    String property = System.getProperty("petstore.jar");
-    assertThat(property).as("system property petstore.jar (run these tests with ./mvnw verify)").isNotBlank();
-    Path jar = Path.of(property);
-    assertThat(jar).as("the packaged server").isRegularFile();
-    return jar;
-  }
-
-  static String javaExecutable() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return PackagedJar.fromProperty("petstore.jar");
   }
 
   /** The operationIds of the spec the server was generated from, in spec order. */

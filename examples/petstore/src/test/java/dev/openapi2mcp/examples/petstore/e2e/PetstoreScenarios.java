@@ -1,41 +1,29 @@
 package dev.openapi2mcp.examples.petstore.e2e;
 
+import static dev.openapi2mcp.examples.e2e.ToolResults.assertSucceeded;
+import static dev.openapi2mcp.examples.e2e.ToolResults.json;
+import static dev.openapi2mcp.examples.e2e.ToolResults.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import dev.openapi2mcp.examples.e2e.McpScenarios;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Content;
-import io.modelcontextprotocol.spec.McpSchema.ListToolsResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the packaged Petstore server must do for a real MCP client, whatever the transport. Subclasses start
  * {@code java -jar petstore-mcp-server.jar --demo} over one transport and connect the official Java SDK client.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PetstoreScenarios {
+abstract class PetstoreScenarios extends McpScenarios {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration LOG_WAIT = Duration.ofSeconds(10);
-
-  /** The initialized client connected to the server under test. */
-  protected abstract McpSyncClient client();
-
-  /** The server process's stderr, where the embedded demo API logs each request it receives. */
-  protected abstract ServerLog log();
 
   @Test
   void listsOneToolPerOperationWithValidUniqueNames() throws IOException {
@@ -119,37 +107,5 @@ abstract class PetstoreScenarios {
     // invalid calls had caused would be logged before it.
     assertSucceeded(call("getPetById", Map.of("petId", 2)));
     assertThat(log().awaitDemoRequestsAfter(before, LOG_WAIT)).containsExactly("demo-api: GET /v2/pet/2 -> 200");
-  }
-
-  private List<Tool> allTools() {
-    List<Tool> tools = new ArrayList<>();
-    String cursor = null;
-    do {
-      ListToolsResult page = client().listTools(cursor);
-      tools.addAll(page.tools());
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    return tools;
-  }
-
-  private CallToolResult call(String tool, Map<String, Object> arguments) {
-    return client().callTool(CallToolRequest.builder(tool).arguments(arguments).build());
-  }
-
-  private static void assertSucceeded(CallToolResult result) {
-    assertThat(result.isError()).as("isError of a call that should succeed: %s", text(result)).isNotEqualTo(true);
-  }
-
-  private static String text(CallToolResult result) {
-    StringBuilder text = new StringBuilder();
-    for (Content content : result.content()) {
-      assertThat(content).isInstanceOf(TextContent.class);
-      text.append(((TextContent) content).text());
-    }
-    return text.toString();
-  }
-
-  private static JsonNode json(CallToolResult result) throws IOException {
-    return JSON.readTree(text(result));
   }
 }

@@ -1,25 +1,21 @@
 package dev.openapi2mcp.examples.petstore.e2e;
 
+import static dev.openapi2mcp.examples.e2e.ToolResults.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.examples.e2e.McpClients;
+import dev.openapi2mcp.examples.e2e.ServerProcess;
 import dev.openapi2mcp.examples.petstore.demo.DemoPetstoreApi;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +73,7 @@ class TwoReplicaIT {
         Replica a = Replica.start("A", api.baseUrl());
         Replica b = Replica.start("B", api.baseUrl());
         Nginx nginx = Nginx.start(nginxExecutable, temp.resolve("nginx"), List.of(a.port, b.port))) {
-      McpSyncClient client = client(nginx.port());
+      McpSyncClient client = McpClients.http("http://127.0.0.1:" + nginx.port());
       Map<Outcome, Integer> outcomes = new TreeMap<>();
       List<String> problems = new ArrayList<>();
       try {
@@ -193,21 +189,6 @@ class TwoReplicaIT {
         + "; nginx requests per upstream (all methods): " + proxied;
   }
 
-  private static McpSyncClient client(int port) {
-    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-        .builder("http://127.0.0.1:" + port)
-        .endpoint("/mcp")
-        .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-        .build();
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
-  }
-
-  private static String text(CallToolResult result) {
-    StringBuilder text = new StringBuilder();
-    result.content().forEach(content -> text.append(content instanceof TextContent t ? t.text() : content));
-    return text.toString();
-  }
-
   private static Path requireNginx() {
     Optional<Path> nginx = Nginx.find();
     if (nginx.isPresent()) {
@@ -225,35 +206,32 @@ class TwoReplicaIT {
   /** One {@code --stateless} server process and its stderr. */
   private static final class Replica implements AutoCloseable {
     final String name;
-    final Process process;
-    final ServerLog log = new ServerLog();
-    int port;
+    final ServerProcess process;
+    final int port;
 
-    private Replica(String name, Process process) {
+    private Replica(String name, ServerProcess process, int port) {
       this.name = name;
       this.process = process;
+      this.port = port;
     }
 
     static Replica start(String name, String baseUrl) throws Exception {
-      Process process = new ProcessBuilder(
-              PetstoreJar.javaExecutable(), "-jar", PetstoreJar.jar().toString(),
-              "--transport", "http", "--stateless", "--port", "0", "--base-url", baseUrl)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      Replica replica = new Replica(name, process);
-      Thread stderr = new Thread(replica::pump, "replica-" + name + "-stderr");
-      stderr.setDaemon(true);
-      stderr.start();
-      Matcher listening = LISTENING.matcher(replica.log.awaitLine(LISTENING, Duration.ofSeconds(30)));
-      assertThat(listening.find()).isTrue();
-      replica.port = Integer.parseInt(listening.group(1));
-      return replica;
+      ServerProcess process = ServerProcess.start("replica-" + name, PetstoreJar.jar(),
+          "--transport", "http", "--stateless", "--port", "0", "--base-url", baseUrl);
+      try {
+        Matcher listening = LISTENING.matcher(process.log().awaitLine(LISTENING, Duration.ofSeconds(30)));
+        assertThat(listening.find()).isTrue();
+        return new Replica(name, process, Integer.parseInt(listening.group(1)));
+      } catch (Exception | Error e) {
+        process.close();
+        throw e;
+      }
     }
 
     /** The JSON-RPC ids of the calls of {@code tool} this replica audited. */
     Set<String> auditedRequestIds(String tool) throws IOException {
       Set<String> ids = new HashSet<>();
-      for (String line : log.lines()) {
+      for (String line : process.log().lines()) {
         if (line.startsWith("audit {")) {
           JsonNode audit = JSON.readTree(line.substring("audit ".length()));
           if (tool.equals(audit.path("tool").asText())) {
@@ -265,21 +243,9 @@ class TwoReplicaIT {
       return ids;
     }
 
-    private void pump() {
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          log.add(line);
-        }
-      } catch (IOException e) {
-        log.add("(stderr closed: " + e + ")");
-      }
-    }
-
     @Override
     public void close() {
-      Nginx.stop(process);
+      process.close();
     }
   }
 }

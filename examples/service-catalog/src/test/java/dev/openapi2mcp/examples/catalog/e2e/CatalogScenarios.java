@@ -1,14 +1,14 @@
 package dev.openapi2mcp.examples.catalog.e2e;
 
+import static dev.openapi2mcp.examples.e2e.ToolResults.assertSucceeded;
+import static dev.openapi2mcp.examples.e2e.ToolResults.json;
+import static dev.openapi2mcp.examples.e2e.ToolResults.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import dev.openapi2mcp.examples.e2e.McpScenarios;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ListToolsResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,22 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the packaged service catalog (issue 4) must do for a real MCP client, whatever the transport. Subclasses
  * start {@code java -jar service-catalog-mcp-server.jar --demo}, whose three demo APIs each refuse requests without
  * their own credential (401), and connect the official Java SDK client.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CatalogScenarios {
+abstract class CatalogScenarios extends McpScenarios {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration LOG_WAIT = Duration.ofSeconds(10);
   private static final Pattern API_AT = Pattern.compile("demo-api: (\\w+) API at (http://127\\.0\\.0\\.1:\\d+)(\\S*)");
-
-  protected abstract McpSyncClient client();
-
-  protected abstract ServerLog log();
 
   @Test
   void listsTheToolsOfEveryApiUnderTheirNamespaceAndTheHandWrittenTool() {
@@ -143,33 +137,5 @@ abstract class CatalogScenarios {
     assertThat(text(handWritten)).contains("catalog_findOrdersForUser").contains("userId");
     List<String> sent = log().awaitDemoRequestsAfter(before, LOG_WAIT);
     assertThat(sent.get(0)).as("the first request after the invalid calls").endsWith("teams -> 200");
-  }
-
-  private List<Tool> allTools() {
-    List<Tool> tools = new ArrayList<>();
-    String cursor = null;
-    do {
-      ListToolsResult page = client().listTools(cursor);
-      tools.addAll(page.tools());
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    return tools;
-  }
-
-  private CallToolResult call(String tool, Map<String, Object> arguments) {
-    return client().callTool(CallToolRequest.builder(tool).arguments(arguments).build());
-  }
-
-  private static void assertSucceeded(CallToolResult result) {
-    assertThat(result.isError()).as(text(result)).isNotEqualTo(Boolean.TRUE);
-  }
-
-  private static String text(CallToolResult result) {
-    return result.content().stream().filter(TextContent.class::isInstance)
-        .map(content -> ((TextContent) content).text()).collect(Collectors.joining("\n"));
-  }
-
-  private static JsonNode json(CallToolResult result) throws IOException {
-    return JSON.readTree(text(result));
   }
 }

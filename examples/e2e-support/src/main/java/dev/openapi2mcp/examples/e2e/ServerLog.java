@@ -1,4 +1,4 @@
-package dev.openapi2mcp.examples.catalog.e2e;
+package dev.openapi2mcp.examples.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,29 +6,30 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The stderr lines of the server process under test, collected as they arrive (thread-safe). */
-final class ServerLog {
+public final class ServerLog {
 
-  /** The demo API's line per request it received, e.g. {@code demo-api: GET /users/1 -> 200}. */
+  /** The demo API's line per request it received, e.g. {@code demo-api: GET /v2/pet/1 -> 200}
+   * (both examples' demo APIs write this form). */
   private static final Pattern DEMO_REQUEST = Pattern.compile("demo-api: [A-Z]+ /\\S* -> \\d{3}");
 
   private final List<String> lines = new ArrayList<>();
 
-  synchronized void add(String line) {
+  public synchronized void add(String line) {
     lines.add(line);
     notifyAll();
   }
 
-  synchronized List<String> lines() {
+  public synchronized List<String> lines() {
     return List.copyOf(lines);
   }
 
   /** The requests the demo backend has logged so far, in order. */
-  synchronized List<String> demoRequests() {
+  public synchronized List<String> demoRequests() {
     return lines.stream().filter(line -> DEMO_REQUEST.matcher(line).matches()).toList();
   }
 
   /** Waits until the demo backend has logged more than {@code count} requests; returns those after the first count. */
-  synchronized List<String> awaitDemoRequestsAfter(int count, Duration timeout) throws InterruptedException {
+  public synchronized List<String> awaitDemoRequestsAfter(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (demoRequests().size() <= count) {
       long left = deadline - System.nanoTime();
@@ -42,7 +43,7 @@ final class ServerLog {
   }
 
   /** Waits for the first line matching {@code pattern}; returns it. */
-  synchronized String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+  public synchronized String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       for (String line : lines) {
