@@ -287,7 +287,8 @@ public final class Bench {
       directP99.add(baseline.percentile(99));
       for (boolean oursTurn : order(run)) {
         List<String> command = oursTurn
-            ? List.of(config.java, "-jar", config.petstoreJar.toString(), "--base-url", mock.baseUrl())
+            // What clients run by default (issue 6): the launcher beside the jar, as in row 3.
+            ? List.of(config.petstoreJar.resolveSibling("petstore-mcp-server").toString(), "--base-url", mock.baseUrl())
             : List.of(config.node, config.peerStdio.resolve("build/index.js").toString());
         Map<String, String> env = oursTurn ? Map.of("PETSTORE_API_KEY", "bench")
             : Map.of("API_BASE_URL", mock.baseUrl(), "API_KEY_API_KEY", "bench");
