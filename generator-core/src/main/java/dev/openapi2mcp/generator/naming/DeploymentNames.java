@@ -18,12 +18,20 @@ public final class DeploymentNames {
 
   private DeploymentNames() {}
 
-  /** The variables one scheme reads, e.g. {@code PETSTORE_API_KEY} or {@code SHOP_BASIC_USERNAME}, {@code …_PASSWORD}. */
+  /**
+   * The variables one scheme reads, e.g. {@code PETSTORE_API_KEY}, {@code SHOP_BASIC_USERNAME} and {@code …_PASSWORD},
+   * or for an OAuth 2.0 scheme with a client-credentials flow {@code …_TOKEN}, {@code …_CLIENT_ID} and
+   * {@code …_CLIENT_SECRET}.
+   */
   public static List<String> credentialVariables(String serverName, SecuritySchemeModel scheme) {
     String base = upperSnake(serverName) + "_" + upperSnake(scheme.name());
     return switch (scheme.kind()) {
       case API_KEY -> List.of(base);
-      case HTTP_BEARER, OAUTH2, OPENID_CONNECT -> List.of(base + "_TOKEN");
+      case HTTP_BEARER, OPENID_CONNECT -> List.of(base + "_TOKEN");
+      // Either a token, or a client id and secret with which the runtime fetches tokens itself.
+      case OAUTH2 -> scheme.clientCredentials() == null
+          ? List.of(base + "_TOKEN")
+          : List.of(base + "_TOKEN", base + "_CLIENT_ID", base + "_CLIENT_SECRET");
       case HTTP_BASIC -> List.of(base + "_USERNAME", base + "_PASSWORD");
     };
   }

@@ -181,9 +181,7 @@ class DeploymentFilesTest {
     GeneratorConfig config = Specs.config("security.yaml", temp.resolve("src"), "secure-shop.v2")
         .withDeploymentDirectory(deploy);
     GeneratedServer server = GeneratedServer.of(config);
-    List<String> runtimeNames = RestToolExecutor.describeCredentials(server.definition()).stream()
-        .map(line -> line.substring(0, line.indexOf(':')))
-        .toList();
+    List<String> runtimeNames = runtimeVariables(server);
     assertThat(runtimeNames).hasSizeGreaterThanOrEqualTo(5);
 
     JsonNode deployment = yaml(deploy.resolve("kubernetes/deployment.yaml"));
@@ -206,9 +204,7 @@ class DeploymentFilesTest {
             ApiSource.of(Specs.path("catalog/orders.yaml").toString()).withNamespace("orders")))
         .withDeploymentDirectory(deploy);
     GeneratedServer server = GeneratedServer.of(config);
-    List<String> runtimeNames = RestToolExecutor.describeCredentials(server.definition()).stream()
-        .map(line -> line.substring(0, line.indexOf(':')))
-        .toList();
+    List<String> runtimeNames = runtimeVariables(server);
     assertThat(runtimeNames).isNotEmpty().allMatch(name -> name.startsWith("CATALOG_INVENTORY_")
         || name.startsWith("CATALOG_ORDERS_"));
 
@@ -262,5 +258,32 @@ class DeploymentFilesTest {
     assertThat(container(deployment).has("args")).isFalse();
     assertThat(container(deployment).at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
     assertThat(text).doesNotContain("kubectl create secret");
+  }
+
+  /**
+   * Issue 5: a client-credentials scheme's Deployment lets the Secret carry a token or the client id and secret, the
+   * variables the runtime reads for it.
+   */
+  @Test
+  void aClientCredentialsSchemeGetsItsClientIdAndSecretVariables() throws Exception {
+    Path deploy = temp.resolve("oauth-deploy");
+    GeneratorConfig config = Specs.config("oauth-client-credentials.yaml", temp.resolve("oauth-src"), "billing")
+        .withDeploymentDirectory(deploy);
+    GeneratedServer server = GeneratedServer.of(config);
+    List<String> runtimeNames = runtimeVariables(server);
+    assertThat(runtimeNames).anyMatch(name -> name.endsWith("_CLIENT_SECRET"));
+
+    List<String> deployed = new ArrayList<>();
+    container(yaml(deploy.resolve("kubernetes/deployment.yaml"))).get("env")
+        .forEach(entry -> deployed.add(entry.get("name").asText()));
+    assertThat(deployed).isEqualTo(runtimeNames);
+  }
+
+  /** The variable names of the runtime's {@code --help} lines, in order; a line may name two ("A, B: …"). */
+  private static List<String> runtimeVariables(GeneratedServer server) {
+    return RestToolExecutor.describeCredentials(server.definition()).stream()
+        .map(line -> line.substring(0, line.indexOf(':')))
+        .flatMap(names -> java.util.Arrays.stream(names.split(", ")))
+        .toList();
   }
 }
