@@ -5,7 +5,7 @@
 #   bench/run-all.sh                      # full run: 5 runs per row, 1,000 calls, 10 s per HTTP load
 #   RUNS=1 CALLS=100 SECONDS_PER_LOAD=2 bench/run-all.sh     # smoke run: checks the harness end to end
 #
-# Environment: RUNS (5), CALLS (1000), WARMUP (200), SECONDS_PER_LOAD (10), ROWS (all:
+# Environment: RUNS (5), CALLS (1000), WARMUP (3000), SECONDS_PER_LOAD (10), ROWS (all:
 # generate,compile,start,calls,http,list), SKIP_BUILD=1 reuses our jars from an earlier build, CORPUS_ROOT (else
 # ../shared/corpus/fetch.sh installs the corpus), PEER_PORT (3917, the peer's HTTP port is fixed at generation).
 # Everything it installs goes to bench/.work/ (gitignored).
@@ -76,6 +76,6 @@ $(free -g | awk '/^Mem:/ {print $2 " GiB"}') RAM, load $(cut -d' ' -f1-3 /proc/l
 java -cp "$work/harness-classes:$petstore_jar" bench.Bench work="$work" cliJar="$cli_jar" \
   petstoreJar="$petstore_jar" githubSpec="$github_spec" peerGenerator="$peer_generator" \
   peerStdio="$work/peer-petstore-stdio" peerHttp="$work/peer-petstore-http" peerHttpPort="$peer_port" \
-  node="$node" runs="${RUNS:-5}" calls="${CALLS:-1000}" warmup="${WARMUP:-200}" \
+  node="$node" runs="${RUNS:-5}" calls="${CALLS:-1000}" warmup="${WARMUP:-3000}" \
   seconds="${SECONDS_PER_LOAD:-10}" rows="${ROWS:-generate,compile,start,calls,http,list}"
 { echo; cat "$work/machine.txt"; } | tee -a "$work/results.md"

@@ -636,7 +636,7 @@ public final class Bench {
       c.javac = values.getOrDefault("javac", javaHome + "/bin/javac");
       c.runs = Integer.parseInt(values.getOrDefault("runs", "5"));
       c.calls = Integer.parseInt(values.getOrDefault("calls", "1000"));
-      c.warmup = Integer.parseInt(values.getOrDefault("warmup", "200"));
+      c.warmup = Integer.parseInt(values.getOrDefault("warmup", "3000"));
       c.seconds = Integer.parseInt(values.getOrDefault("seconds", "10"));
       c.rows = List.of(values.getOrDefault("rows", "generate,compile,start,calls,http,list").split(","));
       return c;
