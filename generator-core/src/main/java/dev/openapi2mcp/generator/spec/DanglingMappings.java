@@ -3,11 +3,11 @@ package dev.openapi2mcp.generator.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
+import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ final class DanglingMappings {
    */
   static List<String> find(JsonNode document, Path baseDirectory) {
     DanglingMappings finder = new DanglingMappings(baseDirectory);
-    finder.walk(document, "", null);
+    DataKeys.forEachStructureObject(document, finder::visit);
     return finder.pointers;
   }
 
@@ -43,7 +43,7 @@ final class DanglingMappings {
     for (String pointer : pointers) {
       int slash = pointer.lastIndexOf('/');
       JsonNode mapping = document.at(pointer.substring(0, slash));
-      String key = unescape(pointer.substring(slash + 1));
+      String key = JsonPointers.unescape(pointer.substring(slash + 1));
       if (mapping instanceof ObjectNode object) {
         String target = object.path(key).asText();
         object.remove(key);
@@ -53,25 +53,13 @@ final class DanglingMappings {
     }
   }
 
-  private void walk(JsonNode node, String at, String key) {
-    if (node.isObject()) {
-      JsonNode mapping = node.path("discriminator").path("mapping");
-      if (mapping.isObject()) {
-        for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
-          if (entry.getValue().isTextual() && namesMissingFile(entry.getValue().asText())) {
-            pointers.add(at + "/discriminator/mapping/" + escape(entry.getKey()));
-          }
+  private void visit(JsonNode node, String at) {
+    JsonNode mapping = node.path("discriminator").path("mapping");
+    if (mapping.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
+        if (entry.getValue().isTextual() && namesMissingFile(entry.getValue().asText())) {
+          pointers.add(at + "/discriminator/mapping/" + JsonPointers.escape(entry.getKey()));
         }
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (!DataKeys.holdsData(key, field.getKey())) {
-          walk(field.getValue(), at + "/" + escape(field.getKey()), field.getKey());
-        }
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), at + "/" + i, key);
       }
     }
   }
@@ -88,13 +76,5 @@ final class DanglingMappings {
     } catch (InvalidPathException e) {
       return true;
     }
-  }
-
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
-  }
-
-  private static String unescape(String token) {
-    return token.replace("~1", "/").replace("~0", "~");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
+import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +40,7 @@ final class MisdirectedRefs {
   /** The misdirected references of {@code document}, in document order. */
   static List<Fix> find(JsonNode document) {
     MisdirectedRefs finder = new MisdirectedRefs();
-    finder.walk(document, "", null);
+    DataKeys.forEachStructureObject(document, finder::visit);
     return finder.fixes;
   }
 
@@ -51,7 +52,7 @@ final class MisdirectedRefs {
         continue; // the document itself is never a reference worth repairing
       }
       JsonNode parent = document.at(fix.pointer().substring(0, slash));
-      String key = unescape(fix.pointer().substring(slash + 1));
+      String key = JsonPointers.unescape(fix.pointer().substring(slash + 1));
       JsonNode replacement = fix.responseToSchema() ? responseOf(fix.ref()) : schemaOf(document, fix.ref());
       if (parent instanceof ObjectNode object) {
         object.set(key, replacement);
@@ -85,35 +86,15 @@ final class MisdirectedRefs {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  private void walk(JsonNode node, String at, String key) {
-    if (node.isObject()) {
-      JsonNode ref = node.get("$ref");
-      if (ref != null && ref.isTextual()) {
-        boolean responsePosition = RESPONSE_POSITION.matcher(at).matches();
-        if (responsePosition && SCHEMA_REF.matcher(ref.asText()).matches()) {
-          fixes.add(new Fix(at, ref.asText(), true));
-        } else if (!responsePosition && RESPONSE_REF.matcher(ref.asText()).matches()) {
-          fixes.add(new Fix(at, ref.asText(), false));
-        }
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (!DataKeys.holdsData(key, field.getKey())) {
-          walk(field.getValue(), at + "/" + escape(field.getKey()), field.getKey());
-        }
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), at + "/" + i, key);
+  private void visit(JsonNode node, String at) {
+    JsonNode ref = node.get("$ref");
+    if (ref != null && ref.isTextual()) {
+      boolean responsePosition = RESPONSE_POSITION.matcher(at).matches();
+      if (responsePosition && SCHEMA_REF.matcher(ref.asText()).matches()) {
+        fixes.add(new Fix(at, ref.asText(), true));
+      } else if (!responsePosition && RESPONSE_REF.matcher(ref.asText()).matches()) {
+        fixes.add(new Fix(at, ref.asText(), false));
       }
     }
-  }
-
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
-  }
-
-  private static String unescape(String token) {
-    return token.replace("~1", "/").replace("~0", "~");
   }
 }
