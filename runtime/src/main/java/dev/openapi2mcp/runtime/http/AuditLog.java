@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The audit trail of issue 5: exactly one record per tool call, a one-line JSON object with, in this order,
@@ -38,6 +39,27 @@ final class AuditLog {
       long durationMs,
       Outcome outcome,
       String traceId) {}
+
+  /**
+   * Writes {@code entry}; a sink that fails is reported on standard error, where operators look, and never breaks
+   * the call.
+   */
+  void record(Entry entry) {
+    try {
+      write(entry);
+    } catch (RuntimeException e) {
+      System.err.println("openapi2mcp: audit record for tool '" + entry.tool() + "' could not be written: " + e);
+    }
+  }
+
+  /** The arguments {@code redact} gives, or a placeholder when it fails: what could not be redacted is never logged. */
+  static ObjectNode redactedOrPlaceholder(Supplier<ObjectNode> redact) {
+    try {
+      return redact.get();
+    } catch (RuntimeException e) {
+      return JsonText.MAPPER.createObjectNode().put("unavailable", "arguments could not be redacted");
+    }
+  }
 
   void write(Entry entry) {
     ObjectNode record = JsonText.MAPPER.createObjectNode();

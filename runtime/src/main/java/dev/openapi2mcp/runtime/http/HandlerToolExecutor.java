@@ -73,13 +73,9 @@ final class HandlerToolExecutor {
 
   private void writeAudit(ToolDefinition tool, ObjectNode arguments, CallContext context, Instant time,
       long started, Outcome outcome) {
-    try {
-      ObjectNode redacted = redactor.redactArguments(tool, arguments);
-      audit.write(new AuditLog.Entry(time, tool.name(), tool.api(), context, redacted, tool.http() == null ? null
-          : tool.http().method(), null, null, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome,
-          options.tracing().currentTraceId()));
-    } catch (RuntimeException e) {
-      System.err.println("openapi2mcp: audit line for tool '" + tool.name() + "' could not be written: " + e);
-    }
+    ObjectNode redacted = AuditLog.redactedOrPlaceholder(() -> redactor.redactArguments(tool, arguments));
+    audit.record(new AuditLog.Entry(time, tool.name(), tool.api(), context, redacted,
+        tool.http() == null ? null : tool.http().method(), null, null,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
   }
 }

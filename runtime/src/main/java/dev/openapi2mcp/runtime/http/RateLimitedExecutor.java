@@ -41,20 +41,11 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
     if (refusal == null) {
       return delegate.execute(tool, arguments, context);
     }
-    ObjectNode redacted;
-    try {
-      redacted = redactor.redactArguments(tool, arguments != null ? arguments : JsonText.MAPPER.createObjectNode());
-    } catch (RuntimeException e) {
-      // Never log what could not be redacted.
-      redacted = JsonText.MAPPER.createObjectNode().put("unavailable", "arguments could not be redacted");
-    }
-    try {
-      audit.write(new AuditLog.Entry(options.clock().instant(), tool.name(), tool.api(), context, redacted,
-          tool.http() != null ? tool.http().method() : null, null, null, 0, Outcome.RATE_LIMITED,
-          options.tracing().currentTraceId()));
-    } catch (RuntimeException e) {
-      System.err.println("openapi2mcp: audit line for tool '" + tool.name() + "' could not be written: " + e);
-    }
+    ObjectNode redacted = AuditLog.redactedOrPlaceholder(() ->
+        redactor.redactArguments(tool, arguments != null ? arguments : JsonText.MAPPER.createObjectNode()));
+    audit.record(new AuditLog.Entry(options.clock().instant(), tool.name(), tool.api(), context, redacted,
+        tool.http() != null ? tool.http().method() : null, null, null, 0, Outcome.RATE_LIMITED,
+        options.tracing().currentTraceId()));
     return ToolResult.error(refusal.message());
   }
 

@@ -303,8 +303,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       outcome = Outcome.INTERNAL_ERROR;
     }
     result = scrub(result);
-    writeAudit(new AuditLog.Entry(time, tool.name(), tool.api(), context, redactedArguments(tool, args), method, url, status,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
+    audit.record(new AuditLog.Entry(time, tool.name(), tool.api(), context, redactedArguments(tool, args), method,
+        url, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
     return result;
   }
 
@@ -360,25 +360,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   }
 
   private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
-    try {
+    return AuditLog.redactedOrPlaceholder(() -> {
       ObjectNode redacted = redactor.redactArguments(tool, args);
       Redactor.scrubStrings(redacted, credentials::scrub);
       return redacted;
-    } catch (RuntimeException e) {
-      // Never log what could not be redacted.
-      ObjectNode unknown = JsonText.MAPPER.createObjectNode();
-      unknown.put("unavailable", "arguments could not be redacted");
-      return unknown;
-    }
-  }
-
-  private void writeAudit(AuditLog.Entry entry) {
-    try {
-      audit.write(entry);
-    } catch (RuntimeException e) {
-      // A broken sink must not break the call; say so where operators look.
-      System.err.println("openapi2mcp: audit record for tool '" + entry.tool() + "' could not be written: " + e);
-    }
+    });
   }
 
   /** Removes credential values from every text block, whatever produced it. */
