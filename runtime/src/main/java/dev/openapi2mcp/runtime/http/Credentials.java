@@ -236,7 +236,7 @@ final class Credentials {
   /** {@code PETSTORE}, {@code CATALOG_INVENTORY}: the scope's parts in UPPER_SNAKE, joined with {@code _}. */
   private static String prefix(List<String> owner) {
     List<String> parts = new ArrayList<>();
-    owner.forEach(part -> parts.add(upperSnake(part)));
+    owner.forEach(part -> parts.add(CredentialSources.upperSnake(part)));
     return String.join("_", parts);
   }
 
@@ -285,17 +285,13 @@ final class Credentials {
 
   /** The environment variables a scheme reads, in the order {@link #describe} lists them. */
   static List<String> variables(String prefix, SecurityScheme scheme) {
-    String base = prefix + "_" + upperSnake(scheme.name());
-    return switch (scheme.type()) {
-      case API_KEY -> List.of(base);
-      case HTTP_BEARER, OAUTH2, OPENID_CONNECT -> List.of(base + "_TOKEN");
-      case HTTP_BASIC -> List.of(base + "_USERNAME", base + "_PASSWORD");
+    String base = prefix + "_" + CredentialSources.upperSnake(scheme.name());
+    List<CredentialField> fields = switch (scheme.type()) {
+      case API_KEY -> List.of(CredentialField.KEY);
+      case HTTP_BEARER, OAUTH2, OPENID_CONNECT -> List.of(CredentialField.TOKEN);
+      case HTTP_BASIC -> List.of(CredentialField.USERNAME, CredentialField.PASSWORD);
     };
-  }
-
-  /** See {@link CredentialSources#upperSnake}. */
-  static String upperSnake(String name) {
-    return CredentialSources.upperSnake(name);
+    return fields.stream().map(field -> base + field.environmentSuffix()).toList();
   }
 
   /** The credentials to apply for {@code binding}: the first alternative whose schemes all have credentials. */

@@ -3,6 +3,7 @@ package dev.openapi2mcp.runtime.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.openapi2mcp.runtime.credentials.CredentialSources;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
@@ -62,14 +63,14 @@ class CredentialsTest {
 
   @Test
   void variableNamesFollowTheDocumentedRule() {
-    assertThat(Credentials.upperSnake("petstore")).isEqualTo("PETSTORE");
-    assertThat(Credentials.upperSnake("petstore_auth")).isEqualTo("PETSTORE_AUTH");
-    assertThat(Credentials.upperSnake("my-api..v2")).isEqualTo("MY_API_V2");
-    assertThat(Credentials.upperSnake("-bearerAuth-")).isEqualTo("BEARER_AUTH");
-    assertThat(Credentials.upperSnake("OAuth2")).isEqualTo("OAUTH2");
-    assertThat(Credentials.upperSnake("APIKey")).isEqualTo("APIKEY");
-    assertThat(Credentials.upperSnake("key2Name")).isEqualTo("KEY2_NAME");
-    assertThat(Credentials.upperSnake("ämt 2")).isEqualTo("MT_2");
+    assertThat(CredentialSources.upperSnake("petstore")).isEqualTo("PETSTORE");
+    assertThat(CredentialSources.upperSnake("petstore_auth")).isEqualTo("PETSTORE_AUTH");
+    assertThat(CredentialSources.upperSnake("my-api..v2")).isEqualTo("MY_API_V2");
+    assertThat(CredentialSources.upperSnake("-bearerAuth-")).isEqualTo("BEARER_AUTH");
+    assertThat(CredentialSources.upperSnake("OAuth2")).isEqualTo("OAUTH2");
+    assertThat(CredentialSources.upperSnake("APIKey")).isEqualTo("APIKEY");
+    assertThat(CredentialSources.upperSnake("key2Name")).isEqualTo("KEY2_NAME");
+    assertThat(CredentialSources.upperSnake("ämt 2")).isEqualTo("MT_2");
 
     assertThat(Credentials.variables("PETSTORE", SecurityScheme.apiKey("api_key", ParameterLocation.HEADER, "k")))
         .containsExactly("PETSTORE_API_KEY");
