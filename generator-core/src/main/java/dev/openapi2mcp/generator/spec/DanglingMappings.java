@@ -53,12 +53,12 @@ final class DanglingMappings {
     }
   }
 
-  private void visit(JsonNode node, String at) {
+  private void visit(JsonNode node, TreePath at) {
     JsonNode mapping = node.path("discriminator").path("mapping");
     if (mapping.isObject()) {
       for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
         if (entry.getValue().isTextual() && namesMissingFile(entry.getValue().asText())) {
-          pointers.add(at + "/discriminator/mapping/" + JsonPointers.escape(entry.getKey()));
+          pointers.add(at.pointer() + "/discriminator/mapping/" + JsonPointers.escape(entry.getKey()));
         }
       }
     }

@@ -1,7 +1,6 @@
 package dev.openapi2mcp.generator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -28,25 +27,34 @@ final class DataKeys {
   }
 
   /**
-   * Calls {@code visit} with every object of {@code root} that is OpenAPI structure, and the JSON pointer to it,
-   * depth first in document order; objects under data or extension members ({@link #holdsData}) are not visited.
+   * Calls {@code visit} with every object of {@code root} that is OpenAPI structure, and its position (valid only
+   * during the call), depth first in document order; objects under data or extension members ({@link #holdsData})
+   * are not visited.
    */
-  static void forEachStructureObject(JsonNode root, BiConsumer<JsonNode, String> visit) {
-    walk(root, "", null, visit);
+  static void forEachStructureObject(JsonNode root, BiConsumer<JsonNode, TreePath> visit) {
+    walk(root, new TreePath(), null, visit);
   }
 
-  private static void walk(JsonNode node, String at, String key, BiConsumer<JsonNode, String> visit) {
+  private static void walk(JsonNode node, TreePath at, String key, BiConsumer<JsonNode, TreePath> visit) {
     if (node.isObject()) {
       visit.accept(node, at);
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (!holdsData(key, field.getKey())) {
-          walk(field.getValue(), at + "/" + JsonPointers.escape(field.getKey()), field.getKey(), visit);
+        JsonNode value = field.getValue();
+        if (value.isContainerNode() && !holdsData(key, field.getKey())) {
+          at.push(field.getKey());
+          walk(value, at, field.getKey(), visit);
+          at.pop();
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), at + "/" + i, key, visit);
+        JsonNode element = node.get(i);
+        if (element.isContainerNode()) {
+          at.push(i);
+          walk(element, at, key, visit);
+          at.pop();
+        }
       }
     }
   }

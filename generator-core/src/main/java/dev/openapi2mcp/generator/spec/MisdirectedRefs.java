@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  * reported as a warning at the reference.
  */
 final class MisdirectedRefs {
-  private static final Pattern RESPONSE_POSITION =
-      Pattern.compile("^(/paths/[^/]+/[^/]+/responses/[^/]+|/components/responses/[^/]+)$");
   private static final Pattern SCHEMA_REF = Pattern.compile("^#/components/schemas/[^/]+$");
   private static final Pattern RESPONSE_REF = Pattern.compile("^#/components/responses/([^/]+)$");
 
@@ -86,15 +84,26 @@ final class MisdirectedRefs {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  private void visit(JsonNode node, String at) {
+  private void visit(JsonNode node, TreePath at) {
     JsonNode ref = node.get("$ref");
     if (ref != null && ref.isTextual()) {
-      boolean responsePosition = RESPONSE_POSITION.matcher(at).matches();
+      boolean responsePosition = responsePosition(at);
       if (responsePosition && SCHEMA_REF.matcher(ref.asText()).matches()) {
-        fixes.add(new Fix(at, ref.asText(), true));
+        fixes.add(new Fix(at.pointer(), ref.asText(), true));
       } else if (!responsePosition && RESPONSE_REF.matcher(ref.asText()).matches()) {
-        fixes.add(new Fix(at, ref.asText(), false));
+        fixes.add(new Fix(at.pointer(), ref.asText(), false));
       }
     }
+  }
+
+  /** Whether {@code at} is {@code /paths/{path}/{method}/responses/{status}} or {@code /components/responses/{name}}. */
+  private static boolean responsePosition(TreePath at) {
+    for (int i = 0; i < at.depth(); i++) {
+      if (at.token(i).isEmpty()) {
+        return false;
+      }
+    }
+    return at.depth() == 5 && at.token(0).equals("paths") && at.token(3).equals("responses")
+        || at.depth() == 3 && at.token(0).equals("components") && at.token(1).equals("responses");
   }
 }

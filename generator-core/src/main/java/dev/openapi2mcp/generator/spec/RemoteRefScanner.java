@@ -1,7 +1,6 @@
 package dev.openapi2mcp.generator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +42,7 @@ final class RemoteRefScanner {
       return found;
     }
     if (source.isRemote()) {
-      collect(rootTree, "", source.display(), found, new ArrayList<>());
+      collect(rootTree, new TreePath(), source.display(), found, new ArrayList<>());
       return found;
     }
     Deque<Path> pending = new ArrayDeque<>();
@@ -51,7 +50,7 @@ final class RemoteRefScanner {
     Path root = source.file();
     seen.add(root);
     List<Path> localTargets = new ArrayList<>();
-    collect(rootTree, "", source.display(), found, localTargets);
+    collect(rootTree, new TreePath(), source.display(), found, localTargets);
     enqueue(root, localTargets, pending, seen);
     while (!pending.isEmpty()) {
       Path file = pending.pop();
@@ -60,7 +59,7 @@ final class RemoteRefScanner {
         continue;
       }
       List<Path> more = new ArrayList<>();
-      collect(tree, "", file.toString(), found, more);
+      collect(tree, new TreePath(), file.toString(), found, more);
       enqueue(file, more, pending, seen);
     }
     return found;
@@ -80,25 +79,34 @@ final class RemoteRefScanner {
    * Walks {@code node}, adding remote references to {@code found} and the files of relative ones to
    * {@code localTargets} (relative to the file being walked, or absolute for {@code file:} URLs).
    */
-  private static void collect(JsonNode node, String pointer, String file, List<RemoteRef> found,
+  private static void collect(JsonNode node, TreePath at, String file, List<RemoteRef> found,
       List<Path> localTargets) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        String at = JsonPointers.append(pointer, field.getKey());
-        if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
-          classify(field.getValue().asText(), at, file, found, localTargets);
-        } else {
-          collect(field.getValue(), at, file, found, localTargets);
+        JsonNode value = field.getValue();
+        if (field.getKey().equals("$ref") && value.isTextual()) {
+          at.push(field.getKey());
+          classify(value.asText(), at, file, found, localTargets);
+          at.pop();
+        } else if (value.isContainerNode()) {
+          at.push(field.getKey());
+          collect(value, at, file, found, localTargets);
+          at.pop();
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        collect(node.get(i), JsonPointers.append(pointer, Integer.toString(i)), file, found, localTargets);
+        JsonNode element = node.get(i);
+        if (element.isContainerNode()) {
+          at.push(i);
+          collect(element, at, file, found, localTargets);
+          at.pop();
+        }
       }
     }
   }
 
-  private static void classify(String ref, String pointer, String file, List<RemoteRef> found,
+  private static void classify(String ref, TreePath at, String file, List<RemoteRef> found,
       List<Path> localTargets) {
     String target = ref.strip();
     int hash = target.indexOf('#');
@@ -108,7 +116,7 @@ final class RemoteRefScanner {
     }
     String lower = document.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      found.add(new RemoteRef(ref, file, pointer));
+      found.add(new RemoteRef(ref, file, at.pointer()));
       return;
     }
     try {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -79,23 +80,29 @@ public final class SpecLoader {
     }
 
     JsonNode raw = rawTree(source);
-    if (!allowRemoteRefs) {
-      for (RemoteRefScanner.RemoteRef ref : RemoteRefScanner.scan(source, raw)) {
-        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, "remote $ref " + ref.ref()
-            + " is not fetched: remote references are off; allow them (allowRemoteRefs) or copy the document "
-            + "beside the spec", ref.file(), ref.pointer(), null));
-      }
-      diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " refers to remote documents");
-    }
-
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     // Keep style/explode absent where the spec leaves them out: an Encoding Object without them means "serialize
     // by content type" (objects as JSON), not "form, exploded"; the model applies the defaults itself.
     options.setExplicitStyleAndExplode(false);
+    CompletableFuture<SwaggerParseResult> early = EarlyParse.start(source, raw, options);
+    try {
+      if (!allowRemoteRefs) {
+        for (RemoteRefScanner.RemoteRef ref : RemoteRefScanner.scan(source, raw)) {
+          diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, "remote $ref " + ref.ref()
+              + " is not fetched: remote references are off; allow them (allowRemoteRefs) or copy the document "
+              + "beside the spec", ref.file(), ref.pointer(), null));
+        }
+        diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " refers to remote documents");
+      }
+    } catch (GenerationException e) {
+      EarlyParse.abandon(early);
+      throw e;
+    }
+
     SwaggerParseResult result;
     try {
-      result = parse(source, raw, options, diagnostics);
+      result = parse(source, raw, options, early, diagnostics);
     } catch (RuntimeException e) {
       diagnostics.error("swagger-parser failed: " + e, null, null);
       throw new GenerationException("Cannot parse the OpenAPI description " + source.display(), diagnostics.all());
@@ -121,10 +128,11 @@ public final class SpecLoader {
    * that swagger-parser would misread is parsed from a repaired copy (against its location when it refers to other
    * files): discriminator mappings that name missing files dropped ({@link DanglingMappings}), component references
    * of the wrong kind read as meant ({@link MisdirectedRefs}), both with warnings; then local references other than
-   * plain component references inlined ({@link LocalRefInliner}).
+   * plain component references inlined ({@link LocalRefInliner}). A document that needs none of this is taken
+   * from {@code early} when that read it ({@link EarlyParse}).
    */
   private static SwaggerParseResult parse(SpecSource source, JsonNode raw, ParseOptions options,
-      Diagnostics diagnostics) {
+      CompletableFuture<SwaggerParseResult> early, Diagnostics diagnostics) {
     if (raw == null || !raw.has("openapi")) {
       return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
     }
@@ -132,8 +140,10 @@ public final class SpecLoader {
     List<MisdirectedRefs.Fix> misdirected = MisdirectedRefs.find(raw);
     boolean inline = LocalRefInliner.needed(raw);
     if (dangling.isEmpty() && misdirected.isEmpty() && !inline) {
-      return new OpenAPIParser().readLocation(source.parserLocation(), null, options);
+      SwaggerParseResult read = EarlyParse.finish(early, source, options);
+      return read != null ? read : new OpenAPIParser().readLocation(source.parserLocation(), null, options);
     }
+    EarlyParse.abandon(early);
     JsonNode repaired = raw.deepCopy();
     DanglingMappings.drop(repaired, dangling, diagnostics);
     MisdirectedRefs.apply(repaired, misdirected, diagnostics);
