@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The one entry point: spec → model → Java sources. See DESIGN.md for the pipeline. A service catalog (issue 4)
@@ -140,10 +142,14 @@ public final class Generator {
         ? ServerModelFactory.createCatalog(config.serverName(), config.packageName(), parts)
         : ServerModelFactory.create(config.serverName(), config.packageName(), parts.get(0).api(),
             parts.get(0).tools());
+    // Issue 6: lint reads the same finished tools as the emitter, so it runs beside it on another core.
+    List<LintedTool> linted = linted(apis, parts);
+    CompletableFuture<LintReport> linting =
+        CompletableFuture.supplyAsync(() -> Linter.lint(config.serverName(), linted, config.tokenBudget()));
     List<GeneratedFile> files = new JavaEmitter(naming).emit(server);
     diagnostics.throwIfErrors(cannot);
 
-    LintReport lint = Linter.lint(config.serverName(), linted(apis, parts), config.tokenBudget());
+    LintReport lint = join(linting);
     if (config.reportDirectory() != null) {
       try {
         ReportFiles.write(config.reportDirectory(), lint);
@@ -202,6 +208,20 @@ public final class Generator {
     }
     return new ApiTools(new ServerModelFactory.CatalogPart(source.namespace(), api, tools, chosenNames),
         operations, wantedNames, factory.budgetCuts(), factory.outputSchemasLeftOut());
+  }
+
+  private static <T> T join(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** What lint needs of each tool, in the server's order; {@code named} are the parts under their final names. */

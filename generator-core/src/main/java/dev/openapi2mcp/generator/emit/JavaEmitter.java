@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Emits the Java sources of a server; the only code that knows Java syntax.
@@ -36,16 +37,12 @@ public final class JavaEmitter {
 
   /** The server class first, then the Tools classes in order. */
   public List<GeneratedFile> emit(ServerModel server) {
-    List<GeneratedFile> files = new ArrayList<>();
-    List<ClassName> toolsClasses = new ArrayList<>();
-    List<TypeSpec> toolsTypes = new ArrayList<>();
     List<ToolModel> tools = server.tools();
+    List<List<ToolModel>> groups = new ArrayList<>();
+    List<ClassName> toolsClasses = new ArrayList<>();
     for (int start = 0, index = 0; start < tools.size() || index == 0; start += toolsPerClass, index++) {
-      List<ToolModel> group = tools.subList(start, Math.min(tools.size(), start + toolsPerClass));
-      String name = naming.toolsClassName(server.serverName(), index);
-      toolsClasses.add(ClassName.get(server.packageName(), name));
-      toolsTypes.add(ToolsClassEmitter.emit(name, group, "The tools of the " + Javadocs.text(server.serverName())
-          + " MCP server" + (tools.size() > toolsPerClass ? ", part " + (index + 1) : "") + "."));
+      groups.add(tools.subList(start, Math.min(tools.size(), start + toolsPerClass)));
+      toolsClasses.add(ClassName.get(server.packageName(), naming.toolsClassName(server.serverName(), index)));
     }
     String serverClass = naming.serverClassName(server.serverName());
     String about = server.title() == null ? "" : " for " + Javadocs.text(server.title()) + " "
@@ -54,11 +51,16 @@ public final class JavaEmitter {
       about = ", a catalog of the APIs " + Javadocs.text(String.join(", ",
           server.apis().stream().map(api -> api.namespace()).toList()));
     }
+    List<GeneratedFile> files = new ArrayList<>();
     files.add(file(server.packageName(), ServerClassEmitter.emit(serverClass, server, toolsClasses,
         "The " + Javadocs.text(server.serverName()) + " MCP server" + about + ".")));
-    for (TypeSpec type : toolsTypes) {
-      files.add(file(server.packageName(), type));
-    }
+    // Issue 6: each tools class is written on its own, in parallel; the list keeps their order, so the output is
+    // the same whatever thread wrote which file.
+    files.addAll(IntStream.range(0, groups.size()).parallel()
+        .mapToObj(index -> file(server.packageName(), ToolsClassEmitter.emit(toolsClasses.get(index).simpleName(),
+            groups.get(index), "The tools of the " + Javadocs.text(server.serverName()) + " MCP server"
+                + (tools.size() > toolsPerClass ? ", part " + (index + 1) : "") + ".")))
+        .toList());
     return files;
   }
 
