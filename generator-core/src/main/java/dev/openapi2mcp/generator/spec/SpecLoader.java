@@ -8,11 +8,13 @@ import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.ObjectMapperFactory;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -192,13 +194,33 @@ public final class SpecLoader {
     }
   }
 
-  /** The document as plain JSON, to check message locations against; null when it cannot be read. */
+  /**
+   * The document as a tree, read as swagger-parser reads it; the loader checks it, locates the parser's messages in
+   * it, and the parser reads it ({@link EarlyParse}). Null when it cannot be read.
+   */
   private static JsonNode rawTree(SpecSource source) {
     try {
+      if (!source.isRemote()) {
+        byte[] bytes = Files.readAllBytes(source.file());
+        if (startsAsJson(bytes)) {
+          // The mapper swagger-parser reads JSON with, fed the bytes: no string of the whole file first (issue 6).
+          return ObjectMapperFactory.createJson().readTree(bytes);
+        }
+      }
       return DeserializationUtils.deserializeIntoTree(source.readText(), source.parserLocation());
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** swagger-parser's test for JSON: the text, without leading blanks and controls, starts with a brace. */
+  private static boolean startsAsJson(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0 || b > ' ') {
+        return b == '{';
+      }
+    }
+    return false;
   }
 
   /** The parser said nothing useful: find out ourselves whether reading or parsing failed. */

@@ -56,7 +56,7 @@ record SpecSource(String display, String parserLocation, Path file) {
     return isRemote() || Files.isRegularFile(file);
   }
 
-  /** The raw text of the spec; used only to explain failures, the parser reads the spec itself. */
+  /** The raw text of the spec. */
   String readText() throws IOException {
     if (!isRemote()) {
       return Files.readString(file, StandardCharsets.UTF_8);
