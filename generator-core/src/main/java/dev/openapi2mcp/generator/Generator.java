@@ -27,6 +27,7 @@ import dev.openapi2mcp.generator.spec.LoadedSpec;
 import dev.openapi2mcp.generator.spec.SpecLoader;
 import dev.openapi2mcp.generator.tool.ServerModel;
 import dev.openapi2mcp.generator.tool.ServerModelFactory;
+import dev.openapi2mcp.generator.tool.ToolBatch;
 import dev.openapi2mcp.generator.tool.ToolModel;
 import dev.openapi2mcp.generator.tool.ToolModelFactory;
 import java.io.IOException;
@@ -182,12 +183,12 @@ public final class Generator {
     }
     // Component schemas of different specs never mix: each API converts its own.
     ComponentSchemas components = new ComponentSchemas(api.componentSchemas());
-    SchemaConverter inputs = new SchemaConverter(components, api.openApi31(), Direction.INPUT, diagnostics);
-    SchemaConverter outputs = new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, diagnostics);
-    ToolModelFactory factory = new ToolModelFactory(naming, inputs, outputs,
-        new DescriptionComposer(template, components), config.fileParts(), config.schemaBudget(), diagnostics,
-        config.outputSchemaMaxBytes());
-    List<ToolModel> tools = factory.customizedTools(operations);
+    ToolBatch batch = ToolBatch.build(operations, naming, buffer -> new ToolModelFactory(naming,
+        new SchemaConverter(components, api.openApi31(), Direction.INPUT, buffer),
+        new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, buffer),
+        new DescriptionComposer(template, components), config.fileParts(), config.schemaBudget(), buffer,
+        config.outputSchemaMaxBytes()), diagnostics);
+    List<ToolModel> tools = batch.tools();
     if (api.operations().isEmpty()) {
       diagnostics.warning("the spec has no operations: " + (source.namespace() == null ? "the server has no tools"
           : "API '" + source.namespace() + "' adds no tools"), "/paths", null);
@@ -207,7 +208,7 @@ public final class Generator {
       }
     }
     return new ApiTools(new ServerModelFactory.CatalogPart(source.namespace(), api, tools, chosenNames),
-        operations, wantedNames, factory.budgetCuts(), factory.outputSchemasLeftOut());
+        operations, wantedNames, batch.budgetCuts(), batch.outputSchemasLeftOut());
   }
 
   private static <T> T join(CompletableFuture<T> task) {

@@ -117,7 +117,14 @@ public final class ToolModelFactory {
   /** One tool per operation, in the operations' order, each customized by its settings. */
   public List<ToolModel> customizedTools(List<CustomizedOperation> operations) {
     List<String> names = ToolNames.of(operations, naming, diagnostics);
-    List<String> methods = naming.methodNames(names);
+    return namedTools(operations, names, naming.methodNames(names));
+  }
+
+  /**
+   * One tool per operation, in the operations' order, each customized by its settings, under the names given: a
+   * {@link ToolBatch} names all tools first, then builds slices of them with a factory each.
+   */
+  List<ToolModel> namedTools(List<CustomizedOperation> operations, List<String> names, List<String> methods) {
     List<ToolModel> tools = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
       CustomizedOperation customized = operations.get(i);
