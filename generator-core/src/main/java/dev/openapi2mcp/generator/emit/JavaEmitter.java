@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
  * operations. The output depends only on the model: no dates, no machine paths, and plain ASCII.
  */
 public final class JavaEmitter {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   public static final int TOOLS_PER_CLASS = 200;
 
   private final NamingStrategy naming;
@@ -71,24 +73,38 @@ public final class JavaEmitter {
         .indent("  ")
         .build();
     Path path = Path.of(packageName.replace('.', '/'), type.name() + ".java");
-    return new GeneratedFile(path, asciiOnly(javaFile.toString()).getBytes(StandardCharsets.US_ASCII));
+    return new GeneratedFile(path, asciiBytes(javaFile.toString()));
   }
 
   /**
-   * Writes every non-ASCII character as a Unicode escape, so the sources compile the same under any source
-   * encoding a build happens to use. Java translates these escapes before anything else, so they are valid in
-   * literals and comments alike; only characters above U+007F are escaped, never line terminators.
+   * The source in ASCII, every non-ASCII character written as a Unicode escape, so the sources compile the same
+   * under any source encoding a build happens to use. Java translates these escapes before anything else, so they
+   * are valid in literals and comments alike; only characters above U+007F are escaped, never line terminators.
    */
-  static String asciiOnly(String source) {
-    StringBuilder out = new StringBuilder(source.length());
+  static byte[] asciiBytes(String source) {
+    int escapes = 0;
+    for (int i = 0; i < source.length(); i++) {
+      if (source.charAt(i) >= 0x80) {
+        escapes++;
+      }
+    }
+    if (escapes == 0) {
+      return source.getBytes(StandardCharsets.US_ASCII);
+    }
+    byte[] out = new byte[source.length() + 5 * escapes];
+    int at = 0;
     for (int i = 0; i < source.length(); i++) {
       char c = source.charAt(i);
       if (c < 0x80) {
-        out.append(c);
+        out[at++] = (byte) c;
       } else {
-        out.append(String.format("\\u%04x", (int) c));
+        out[at++] = '\\';
+        out[at++] = 'u';
+        for (int shift = 12; shift >= 0; shift -= 4) {
+          out[at++] = (byte) HEX[(c >> shift) & 0xf];
+        }
       }
     }
-    return out.toString();
+    return out;
   }
 }
