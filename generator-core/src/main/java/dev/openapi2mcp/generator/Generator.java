@@ -1,5 +1,6 @@
 package dev.openapi2mcp.generator;
 
+import dev.openapi2mcp.generator.concurrent.Tasks;
 import dev.openapi2mcp.generator.customize.CustomizedOperation;
 import dev.openapi2mcp.generator.customize.Customizer;
 import dev.openapi2mcp.generator.deploy.DeploymentFiles;
@@ -38,7 +39,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The one entry point: spec → model → Java sources. See DESIGN.md for the pipeline. A service catalog (issue 4)
@@ -150,7 +150,7 @@ public final class Generator {
     List<GeneratedFile> files = new JavaEmitter(naming).emit(server);
     diagnostics.throwIfErrors(cannot);
 
-    LintReport lint = join(linting);
+    LintReport lint = Tasks.join(linting);
     if (config.reportDirectory() != null) {
       try {
         ReportFiles.write(config.reportDirectory(), lint);
@@ -209,20 +209,6 @@ public final class Generator {
     }
     return new ApiTools(new ServerModelFactory.CatalogPart(source.namespace(), api, tools, chosenNames),
         operations, wantedNames, batch.budgetCuts(), batch.outputSchemasLeftOut());
-  }
-
-  private static <T> T join(CompletableFuture<T> task) {
-    try {
-      return task.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 
   /** What lint needs of each tool, in the server's order; {@code named} are the parts under their final names. */

@@ -3,6 +3,7 @@ package dev.openapi2mcp.generator.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.generator.Diagnostic;
+import dev.openapi2mcp.generator.concurrent.Tasks;
 import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import dev.openapi2mcp.generator.diagnostics.JsonPointers;
 import dev.openapi2mcp.generator.spec.LoadedSpec;
@@ -33,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the {@link ApiModel} from swagger-parser's object model. This is the only class of the model stage that
@@ -87,13 +89,16 @@ public final class ApiModelBuilder {
         ? "0.0.0"
         : api.getInfo().getVersion();
     Map<String, SecuritySchemeModel> schemes = securitySchemes();
+    // Issue 6: the component schemas' trees need nothing the operations make, and report nothing, so another core
+    // makes them meanwhile; both only read the parsed description.
+    CompletableFuture<Map<String, JsonNode>> componentSchemas = CompletableFuture.supplyAsync(this::componentSchemas);
     List<OperationModel> operations = operations(api, schemes);
     if (api.getWebhooks() != null && !api.getWebhooks().isEmpty()) {
       diagnostics.warning("webhooks are not turned into tools (" + api.getWebhooks().size() + " ignored)",
           "/webhooks", null);
     }
     return new ApiModel(title, version, baseUrl(api), spec.openApi31(), operations,
-        List.copyOf(schemes.values()), componentSchemas());
+        List.copyOf(schemes.values()), Tasks.join(componentSchemas));
   }
 
   private String baseUrl(OpenAPI api) {

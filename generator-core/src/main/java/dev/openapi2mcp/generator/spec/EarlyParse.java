@@ -1,14 +1,13 @@
 package dev.openapi2mcp.generator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.generator.concurrent.Tasks;
 import io.swagger.v3.parser.OpenAPIResolver;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * swagger-parser's reading of an OpenAPI 3.0 document, started on another core while the loader checks the same
@@ -43,14 +42,7 @@ final class EarlyParse {
     if (early == null) {
       return null;
     }
-    SwaggerParseResult result;
-    try {
-      result = early.join();
-    } catch (CancellationException e) {
-      return null;
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-    }
+    SwaggerParseResult result = Tasks.join(early);
     if (result == null || result.getOpenAPI() == null) {
       return null;
     }
