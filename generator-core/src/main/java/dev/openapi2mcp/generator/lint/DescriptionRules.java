@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +32,7 @@ public final class DescriptionRules {
       "value", "parameter", "param", "field", "argument", "property", "given", "specified", "s");
 
   private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern WORD_RUN = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private DescriptionRules() {}
 
@@ -43,38 +45,61 @@ public final class DescriptionRules {
   public static String vagueTool(String summary, String description, String toolName, String method,
       String path) {
     String text = (blank(summary) ? "" : summary) + " " + (blank(description) ? "" : description);
-    List<String> words = words(text);
+    List<String> nameWords = words(toolName);
+    List<String> pathWords = words(method + " " + path);
+    // Issue 6: a description is vague only when it has as few words as these, so reading one more word than the
+    // longest of them decides; long descriptions are not split to the end.
+    int enough = Math.max(MIN_TOOL_WORDS, Math.max(nameWords.size(), pathWords.size())) + 1;
+    List<String> words = new ArrayList<>();
+    forEachWord(text, word -> words.add(word) && words.size() < enough);
     if (words.size() < MIN_TOOL_WORDS) {
       return words.size() + (words.size() == 1 ? " word" : " words") + ", fewer than " + MIN_TOOL_WORDS;
     }
-    if (words.equals(words(toolName))) {
+    if (words.equals(nameWords)) {
       return "only repeats the tool name";
     }
-    if (words.equals(words(method + " " + path))) {
+    if (words.equals(pathWords)) {
       return "only repeats method and path";
     }
     return null;
   }
 
-  /** Whether an argument's description says no more than its name. */
+  /** Whether an argument's description says no more than its name: each of its words, fillers aside, is in it. */
   public static boolean vagueArgument(String description, String argumentName) {
-    List<String> words = words(description);
-    words.removeAll(FILLER);
-    return words(argumentName).containsAll(words);
+    List<String> nameWords = words(argumentName);
+    boolean[] vague = {true};
+    forEachWord(description, word -> {
+      if (!FILLER.contains(word) && !nameWords.contains(word)) {
+        vague[0] = false;
+      }
+      return vague[0];
+    });
+    return vague[0];
   }
 
   /** Lower-case words, camelCase and snake_case split. */
   static List<String> words(String text) {
     List<String> words = new ArrayList<>();
+    forEachWord(text, words::add);
+    return words;
+  }
+
+  /**
+   * Gives {@code text}'s words in order, as {@link #words} lists them, until {@code next} returns false: runs of
+   * letters and digits, each split where camelCase changes case (a case change is never at a run's edge).
+   */
+  private static void forEachWord(String text, Predicate<String> next) {
     if (text == null) {
-      return words;
+      return;
     }
-    for (String part : NON_WORD.split(CAMEL.matcher(text).replaceAll(" "))) {
-      if (!part.isEmpty()) {
-        words.add(part.toLowerCase(Locale.ROOT));
+    Matcher run = WORD_RUN.matcher(text);
+    while (run.find()) {
+      for (String part : CAMEL.split(run.group())) {
+        if (!part.isEmpty() && !next.test(part.toLowerCase(Locale.ROOT))) {
+          return;
+        }
       }
     }
-    return words;
   }
 
   static boolean blank(String text) {

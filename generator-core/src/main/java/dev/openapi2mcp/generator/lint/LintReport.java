@@ -153,7 +153,19 @@ public record LintReport(String serverName, List<Finding> findings, List<ToolSiz
   }
 
   static String number(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    // As String.format(Locale.ROOT, "%,d", n), which lint would otherwise call for every finding (issue 6).
+    String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+    StringBuilder grouped = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+    if (n < 0) {
+      grouped.append('-');
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        grouped.append(',');
+      }
+      grouped.append(digits.charAt(i));
+    }
+    return grouped.toString();
   }
 
   private static String percent(long part, long whole) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -86,6 +88,31 @@ public final class Schemas {
   }
 
   /** Compact JSON text: no whitespace, keys in tree order. */
+  /** The length in UTF-8 bytes of {@link #toJson}, counted as it is written, without building the text. */
+  public static long jsonBytes(JsonNode schema) {
+    CountingSink sink = new CountingSink();
+    try {
+      MAPPER.writeValue(sink, schema);
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+    return sink.count;
+  }
+
+  private static final class CountingSink extends OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      count += length;
+    }
+  }
+
   public static String toJson(JsonNode schema) {
     try {
       return MAPPER.writeValueAsString(schema);

@@ -24,7 +24,6 @@ import dev.openapi2mcp.generator.schema.SchemaBudgeter;
 import dev.openapi2mcp.generator.schema.SchemaConverter;
 import dev.openapi2mcp.generator.schema.SchemaScope;
 import dev.openapi2mcp.generator.schema.Schemas;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -294,14 +293,14 @@ public final class ToolModelFactory {
       return null;
     }
     List<SchemaBudgeter.Cut> cuts = budgeter.apply(output);
-    String json = Schemas.toJson(output);
-    int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+    // Most large schemas are left out (issue 6): their size is counted, their text never built.
+    long bytes = Schemas.jsonBytes(output);
     if (bytes > outputSchemaMaxBytes) {
-      outputSchemasLeftOut.put(toolName, bytes);
+      outputSchemasLeftOut.put(toolName, (int) bytes);
       return null;
     }
     report(cuts, "output", toolName, operation);
-    return json;
+    return Schemas.toJson(output);
   }
 
   /**
