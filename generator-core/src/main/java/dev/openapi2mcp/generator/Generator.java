@@ -176,11 +176,14 @@ public final class Generator {
     }
     // Component schemas of different specs never mix: each API converts its own.
     ComponentSchemas components = new ComponentSchemas(api.componentSchemas());
-    SchemaConverter inputs = new SchemaConverter(components, api.openApi31(), Direction.INPUT, diagnostics);
-    SchemaConverter outputs = new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, diagnostics);
+    boolean dropReferences = !config.listing().referenceSentences();
+    SchemaConverter inputs = new SchemaConverter(components, api.openApi31(), Direction.INPUT, diagnostics,
+        dropReferences);
+    SchemaConverter outputs = new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, diagnostics,
+        dropReferences);
     ToolModelFactory factory = new ToolModelFactory(naming, inputs, outputs,
-        new DescriptionComposer(template, components), config.fileParts(), config.schemaBudget(), diagnostics,
-        config.outputSchemaMaxBytes());
+        new DescriptionComposer(template, components, dropReferences), config.fileParts(), config.schemaBudget(),
+        diagnostics, config.outputSchemaMaxBytes(), config.listing());
     List<ToolModel> tools = factory.customizedTools(operations);
     if (api.operations().isEmpty()) {
       diagnostics.warning("the spec has no operations: " + (source.namespace() == null ? "the server has no tools"
