@@ -64,7 +64,7 @@ public record GeneratorConfig(
    * object responses (docs/customization.md, "Output schemas"): 1 KB keeps the 251 small records for 120 KB;
    * 2 KB would keep 98 more for another 137 KB; all of them take 5.2 MB.
    */
-  public static final int DEFAULT_OUTPUT_SCHEMA_MAX_BYTES = 1024;
+  public static final int DEFAULT_OUTPUT_SCHEMA_MAX_BYTES = 0;
 
   public GeneratorConfig {
     apis = List.copyOf(Objects.requireNonNull(apis, "apis"));
