@@ -51,7 +51,9 @@ import java.util.Map;
  * caller leaves the argument out, so the argument is no longer required.
  *
  * <p>What reaches {@code tools/list} stays lean (issue 6): the spec's texts lose their markdown link targets
- * ({@link DescriptionText}), and an output schema larger than {@code outputSchemaMaxBytes} is left out.
+ * ({@link DescriptionText}) and, by default, the sentences that only pointed at one; an output schema larger than
+ * {@code outputSchemaMaxBytes} is left out; and a title that the description begins with is left out unless
+ * {@link ListingOptions} keeps it.
  */
 public final class ToolModelFactory {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
