@@ -183,11 +183,12 @@ public final class Generator {
     }
     // Component schemas of different specs never mix: each API converts its own.
     ComponentSchemas components = new ComponentSchemas(api.componentSchemas());
+    boolean dropReferences = !config.listing().referenceSentences();
     ToolBatch batch = ToolBatch.build(operations, naming, buffer -> new ToolModelFactory(naming,
-        new SchemaConverter(components, api.openApi31(), Direction.INPUT, buffer),
-        new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, buffer),
-        new DescriptionComposer(template, components), config.fileParts(), config.schemaBudget(), buffer,
-        config.outputSchemaMaxBytes()), diagnostics);
+        new SchemaConverter(components, api.openApi31(), Direction.INPUT, buffer, dropReferences),
+        new SchemaConverter(components, api.openApi31(), Direction.OUTPUT, buffer, dropReferences),
+        new DescriptionComposer(template, components, dropReferences), config.fileParts(), config.schemaBudget(),
+        buffer, config.outputSchemaMaxBytes(), config.listing()), diagnostics);
     List<ToolModel> tools = batch.tools();
     if (api.operations().isEmpty()) {
       diagnostics.warning("the spec has no operations: " + (source.namespace() == null ? "the server has no tools"

@@ -2,6 +2,7 @@ package dev.openapi2mcp.generator;
 
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
+import dev.openapi2mcp.generator.tool.ListingOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ import java.util.function.UnaryOperator;
  *     budget (issue 6); a tool whose schema is larger gets none and returns its JSON as text only. 0 means no tool
  *     has an output schema; {@link Integer#MAX_VALUE} means every object response keeps its schema. Default
  *     {@value #DEFAULT_OUTPUT_SCHEMA_MAX_BYTES}
+ * @param listing what else {@code tools/list} leaves out by default and can be asked to keep (issue 6; default
+ *     {@link ListingOptions#DEFAULT})
  */
 public record GeneratorConfig(
     List<ApiSource> apis,
@@ -50,7 +53,8 @@ public record GeneratorConfig(
     Integer tokenBudget,
     Path reportDirectory,
     Path deploymentDirectory,
-    int outputSchemaMaxBytes) {
+    int outputSchemaMaxBytes,
+    ListingOptions listing) {
 
   public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
 
@@ -60,7 +64,7 @@ public record GeneratorConfig(
    * object responses (docs/customization.md, "Output schemas"): 1 KB keeps the 251 small records for 120 KB;
    * 2 KB would keep 98 more for another 137 KB; all of them take 5.2 MB.
    */
-  public static final int DEFAULT_OUTPUT_SCHEMA_MAX_BYTES = 1024;
+  public static final int DEFAULT_OUTPUT_SCHEMA_MAX_BYTES = 0;
 
   public GeneratorConfig {
     apis = List.copyOf(Objects.requireNonNull(apis, "apis"));
@@ -82,6 +86,17 @@ public record GeneratorConfig(
       throw new IllegalArgumentException("outputSchemaMaxBytes must be 0 (no output schemas) or more, was "
           + outputSchemaMaxBytes);
     }
+    listing = listing == null ? ListingOptions.DEFAULT : listing;
+  }
+
+  /** A config with the default listing options. */
+  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
+      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
+      SchemaBudget schemaBudget, Integer tokenBudget, Path reportDirectory, Path deploymentDirectory,
+      int outputSchemaMaxBytes) {
+    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
+        fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory, outputSchemaMaxBytes,
+        ListingOptions.DEFAULT);
   }
 
   /** A config with the default output-schema threshold. */
@@ -131,7 +146,7 @@ public record GeneratorConfig(
   public GeneratorConfig withApis(List<ApiSource> values) {
     return new GeneratorConfig(values, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory,
-        outputSchemaMaxBytes);
+        outputSchemaMaxBytes, listing);
   }
 
   /** Applies {@code change} to every API; the usual way to set a per-API option on a plain server. */
@@ -152,40 +167,40 @@ public record GeneratorConfig(
   public GeneratorConfig withAllowRemoteRefs(boolean allow) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allow, fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory,
-        outputSchemaMaxBytes);
+        outputSchemaMaxBytes, listing);
   }
 
   public GeneratorConfig withFileParts(FileParts mode) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allowRemoteRefs, mode, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory,
-        outputSchemaMaxBytes);
+        outputSchemaMaxBytes, listing);
   }
 
   public GeneratorConfig withSchemaBudget(SchemaBudget budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allowRemoteRefs, fileParts, budget, tokenBudget, reportDirectory, deploymentDirectory,
-        outputSchemaMaxBytes);
+        outputSchemaMaxBytes, listing);
   }
 
   /** @param budget the most tokens {@code tools/list} may take, or null for no limit */
   public GeneratorConfig withTokenBudget(Integer budget) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, budget, reportDirectory, deploymentDirectory,
-        outputSchemaMaxBytes);
+        outputSchemaMaxBytes, listing);
   }
 
   /** @param directory where lint writes its report files, or null for nowhere */
   public GeneratorConfig withReportDirectory(Path directory) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, directory, deploymentDirectory,
-        outputSchemaMaxBytes);
+        outputSchemaMaxBytes, listing);
   }
 
   /** @param directory where the deployment files are written, or null for none */
   public GeneratorConfig withDeploymentDirectory(Path directory) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory, directory,
-        outputSchemaMaxBytes);
+        outputSchemaMaxBytes, listing);
   }
 
   /**
@@ -194,6 +209,13 @@ public record GeneratorConfig(
   public GeneratorConfig withOutputSchemaMaxBytes(int maxBytes) {
     return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
         maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory,
-        deploymentDirectory, maxBytes);
+        deploymentDirectory, maxBytes, listing);
+  }
+
+  /** @param options what {@code tools/list} keeps beyond its defaults (issue 6) */
+  public GeneratorConfig withListing(ListingOptions options) {
+    return new GeneratorConfig(apis, outputDirectory, packageName, serverName, descriptionTemplate,
+        maxToolNameLength, allowRemoteRefs, fileParts, schemaBudget, tokenBudget, reportDirectory,
+        deploymentDirectory, outputSchemaMaxBytes, options);
   }
 }

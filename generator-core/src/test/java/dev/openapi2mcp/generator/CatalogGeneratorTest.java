@@ -32,7 +32,7 @@ class CatalogGeneratorTest {
 
   private static GeneratorConfig config(Path dir, ApiSource... apis) {
     return new GeneratorConfig(Specs.path("catalog/inventory.yaml").toString(), dir, Specs.PACKAGE, "catalog")
-        .withApis(List.of(apis));
+        .withApis(List.of(apis)).withOutputSchemaMaxBytes(Integer.MAX_VALUE);
   }
 
   @BeforeAll

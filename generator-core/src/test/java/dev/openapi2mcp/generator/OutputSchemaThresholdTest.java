@@ -84,12 +84,14 @@ class OutputSchemaThresholdTest {
     assertThat(leftOut(none)).isEmpty();
   }
 
+  /** Issue 6: by default the listing carries no output schemas, and lint counts none as lost to the limit. */
   @Test
-  void theDefaultKeepsSmallSchemas() throws Exception {
+  void theDefaultIsNoOutputSchemas() throws Exception {
     GeneratedServer defaults = GeneratedServer.of(Specs.config("responses.yaml", dir.resolve("d"), "responses"));
     assertThat(Specs.config("responses.yaml", dir, "r").outputSchemaMaxBytes())
-        .isEqualTo(GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES);
-    assertThat(defaults.tool("getAccount").outputSchema()).isNotNull();
+        .isEqualTo(GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES).isZero();
+    assertThat(defaults.definition().tools()).extracting(ToolDefinition::outputSchema).containsOnlyNulls();
+    assertThat(leftOut(defaults)).isEmpty();
   }
 
   @Test

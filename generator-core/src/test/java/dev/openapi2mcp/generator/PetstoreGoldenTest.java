@@ -99,12 +99,13 @@ class PetstoreGoldenTest {
   @Test
   void getPetByIdIsAReadOnlyToolWithAPathParameterAndApiKeySecurity() {
     ToolDefinition tool = toolsByName().get("getPetById");
-    assertThat(tool.title()).isEqualTo("Find pet by ID");
-    // issue 4: the default description says what the call returns and which documented errors it may end in.
+    // issue 6: no title where the description begins with the summary, no error lines, no output schema.
+    assertThat(tool.title()).isNull();
+    // issue 4: the default description says what the call returns.
     assertThat(tool.description()).isEqualTo("Find pet by ID\n\nReturns a single pet\n\n"
-        + "Returns: Pet (id, category, name, photoUrls, tags, status).\n"
-        + "Error 400: Invalid ID supplied\nError 404: Pet not found");
-    assertThat(tool.annotations()).isEqualTo(new ToolAnnotations("Find pet by ID", true, false, true, true));
+        + "Returns: Pet (id, category, name, photoUrls, tags, status).");
+    assertThat(tool.outputSchema()).isNull();
+    assertThat(tool.annotations()).isEqualTo(new ToolAnnotations(null, true, false, true, true));
     assertThat(tool.http().method()).isEqualTo("GET");
     assertThat(tool.http().pathTemplate()).isEqualTo("/pet/{petId}");
     assertThat(tool.http().parameters()).containsExactly(ParameterBinding.path("petId", "petId"));
@@ -121,8 +122,7 @@ class PetstoreGoldenTest {
         "category", "category", "name", "name", "photoUrls", "photoUrls", "tags", "tags", "status", "status"));
     JsonNode schema = SchemaChecks.parse(tool.inputSchema());
     assertThat(schema.path("required").toString()).isEqualTo("[\"name\",\"photoUrls\"]");
-    assertThat(tool.annotations()).isEqualTo(new ToolAnnotations("Add a new pet to the store", false, false,
-        false, true));
+    assertThat(tool.annotations()).isEqualTo(new ToolAnnotations(null, false, false, false, true));
     // The readOnly pet id is not something a caller sends.
     assertThat(schema.path("properties").has("id")).isFalse();
   }

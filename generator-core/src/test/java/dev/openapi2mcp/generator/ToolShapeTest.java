@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openapi2mcp.generator.testing.GeneratedServer;
 import dev.openapi2mcp.generator.testing.Specs;
+import dev.openapi2mcp.generator.tool.ListingOptions;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ToolAnnotations;
@@ -21,7 +22,9 @@ class ToolShapeTest {
 
   @Test
   void annotationsFollowTheHttpMethod() throws GenerationException {
-    GeneratedServer server = GeneratedServer.of("methods.yaml", out, "methods");
+    // Titles kept, so that each hint set is seen beside its operation's summary.
+    GeneratedServer server = GeneratedServer.of(Specs.config("methods.yaml", out, "methods")
+        .withListing(ListingOptions.DEFAULT.withRepeatedTitles(true)));
 
     assertThat(server.definition().tools()).extracting(ToolDefinition::annotations).containsExactly(
         new ToolAnnotations("List items", true, false, true, true),

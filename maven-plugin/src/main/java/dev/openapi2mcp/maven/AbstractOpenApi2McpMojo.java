@@ -100,6 +100,20 @@ public abstract class AbstractOpenApi2McpMojo extends AbstractMojo {
   int outputSchemaMaxBytes;
 
   /**
+   * Give every tool its title, also where the description begins with the same text (issue 6). By default such a
+   * title is left out of {@code tools/list}: the model reads the description; clients show the name instead.
+   */
+  @Parameter(property = "openapi2mcp.keepRepeatedTitles", defaultValue = "false")
+  boolean keepRepeatedTitles;
+
+  /**
+   * Keep the sentences of the spec's descriptions that only point at a link ("For more information, see X.")
+   * (issue 6). By default they are left out, as the link targets are: they point at nothing the model can open.
+   */
+  @Parameter(property = "openapi2mcp.keepReferenceSentences", defaultValue = "false")
+  boolean keepReferenceSentences;
+
+  /**
    * Where lint writes {@code lint.md} (findings per tool) and {@code tools-list.json} (the {@code tools/list}
    * answer as the server sends it).
    */

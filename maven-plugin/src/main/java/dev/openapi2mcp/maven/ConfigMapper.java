@@ -3,6 +3,7 @@ package dev.openapi2mcp.maven;
 import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
+import dev.openapi2mcp.generator.tool.ListingOptions;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ final class ConfigMapper {
         .withSchemaBudget(new SchemaBudget(goal.schemaMaxDepth, goal.schemaMaxBytes))
         .withTokenBudget(goal.tokenBudget)
         .withOutputSchemaMaxBytes(goal.outputSchemaMaxBytes)
+        .withListing(new ListingOptions(goal.keepRepeatedTitles, goal.keepReferenceSentences))
         .withReportDirectory(goal.reportDirectory == null ? null : goal.reportDirectory.toPath());
   }
 

@@ -5,6 +5,7 @@ import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.ToolFilter;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
+import dev.openapi2mcp.generator.tool.ListingOptions;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,6 +115,14 @@ public final class GenerateOptions {
           "leave out output schemas larger than N bytes; 0 for none (default: "
               + GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES + ")",
           (o, v) -> o.outputSchemaMaxBytes = integer("--output-schema-max-bytes", v)),
+      Option.flag("--keep-repeated-titles",
+          "give every tool its title, also where the description begins with the same text (default: only"
+              + " titles that say something else)",
+          o -> o.listing = o.listing.withRepeatedTitles(true)),
+      Option.flag("--keep-reference-sentences",
+          "keep sentences that only point at a link, such as \"For more information, see X.\" (default: left"
+              + " out, as the link target is)",
+          o -> o.listing = o.listing.withReferenceSentences(true)),
       Option.optional("--report-dir", "DIR",
           "write lint.md and tools-list.json (what the model sees) into DIR (default: none)",
           (o, v) -> o.reportDirectory = path("--report-dir", v)),
@@ -159,6 +168,8 @@ public final class GenerateOptions {
       Map.entry("--allow-remote-refs", "allowRemoteRefs"),
       Map.entry("--token-budget", "tokenBudget"),
       Map.entry("--output-schema-max-bytes", "outputSchemaMaxBytes"),
+      Map.entry("--keep-repeated-titles", "listing.repeatedTitles"),
+      Map.entry("--keep-reference-sentences", "listing.referenceSentences"),
       Map.entry("--report-dir", "reportDirectory"),
       Map.entry("--deployment-dir", "deploymentDirectory"));
 
@@ -186,6 +197,7 @@ public final class GenerateOptions {
   private boolean allowRemoteRefs;
   private Integer tokenBudget;
   private int outputSchemaMaxBytes = GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES;
+  private ListingOptions listing = ListingOptions.DEFAULT;
   private Path reportDirectory;
   private Path deploymentDirectory;
 
@@ -231,7 +243,7 @@ public final class GenerateOptions {
     try {
       return new GeneratorConfig(apiSources(), outputDirectory, packageName, serverName(), descriptionTemplate,
           maxToolNameLength, allowRemoteRefs, fileParts, new SchemaBudget(schemaMaxDepth, schemaMaxBytes),
-          tokenBudget, reportDirectory, deploymentDirectory, outputSchemaMaxBytes);
+          tokenBudget, reportDirectory, deploymentDirectory, outputSchemaMaxBytes, listing);
     } catch (IllegalArgumentException e) {
       throw new UsageException(underOptionName(e.getMessage()));
     }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * {@code operationId}, possibly empty; {@code returnsType}, {@code returnsFields} and {@code returnsDescription},
  * about the JSON success response (empty without one); and the list {@code errors}, the notable {@code 4xx}
  * responses, whose items have {@code status} and {@code description}. See {@link ResponseTexts} for the rules
- * that keep these short. The spec's texts lose their markdown link targets ({@link DescriptionText}, issue 6);
- * the template's own text stays as written. The rendered text has trailing spaces removed, runs of blank lines
- * collapsed into one, and is trimmed.
+ * that keep these short. The spec's texts lose their markdown link targets ({@link DescriptionText}, issue 6)
+ * and, when asked, the sentences that only pointed at a link; the template's own text stays as written. The
+ * rendered text has trailing spaces removed, runs of blank lines collapsed into one, and is trimmed.
  *
  * <p>There are deliberately no per-argument values: each argument's description, type, requiredness and the
  * arguments required together ({@code dependentRequired}) are in the tool's input schema, which the model reads
@@ -40,6 +40,7 @@ public final class DescriptionComposer {
 
   private final DescriptionTemplate template;
   private final ResponseTexts responses;
+  private final boolean dropReferenceSentences;
 
   /** A composer that knows no component schemas: response types given by {@code $ref} show their name only. */
   public DescriptionComposer(DescriptionTemplate template) {
@@ -48,14 +49,25 @@ public final class DescriptionComposer {
 
   /** @param components the spec's component schemas, to name and look into the success response's type */
   public DescriptionComposer(DescriptionTemplate template, ComponentSchemas components) {
+    this(template, components, false);
+  }
+
+  /**
+   * @param components the spec's component schemas, to name and look into the success response's type
+   * @param dropReferenceSentences whether the summary and description lose the sentences that only pointed at a
+   *     link (issue 6, {@link DescriptionText#plain(String, boolean)})
+   */
+  public DescriptionComposer(DescriptionTemplate template, ComponentSchemas components,
+      boolean dropReferenceSentences) {
+    this.dropReferenceSentences = dropReferenceSentences;
     this.template = template;
     this.responses = new ResponseTexts(components);
   }
 
   public String compose(OperationModel operation) {
     Map<String, Object> values = new LinkedHashMap<>();
-    String summary = DescriptionText.plain(operation.summary());
-    String description = DescriptionText.plain(operation.description());
+    String summary = DescriptionText.plain(operation.summary(), dropReferenceSentences);
+    String description = DescriptionText.plain(operation.description(), dropReferenceSentences);
     values.put("summary", orEmpty(summary).strip());
     values.put("description", addsToSummary(summary, description) ? description.strip() : "");
     values.put("deprecated", operation.deprecated() ? "true" : "");

@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  * {@code <https://…>} and bare URLs (the URL is their only text). An inline target counts as a link only when it
  * looks like one: a scheme ({@code https:}), a path ({@code /}, {@code ./}, {@code ../}) or an anchor ({@code #}).
  *
+ * <p>Optionally ({@link #plain(String, boolean)}), a sentence that only pointed at a link's target goes too
+ * ({@link ReferenceSentences}): with the target gone it points at nothing the model can open.
+ *
  * <p>Invariants: deterministic and idempotent ({@code plain(plain(t)).equals(plain(t))}); text without a link
  * comes back unchanged, the same instance; nothing outside a link changes but whitespace at the end after a
- * removed definition.
+ * removed definition, and the reference-only sentences when asked for.
  */
 public final class DescriptionText {
   private static final Pattern DEFINITION = Pattern.compile(
@@ -56,12 +59,27 @@ public final class DescriptionText {
 
   /** {@code text} with link targets removed as the class comment says; null stays null. */
   public static String plain(String text) {
+    return plain(text, false);
+  }
+
+  /**
+   * {@code text} with link targets removed and, when {@code dropReferenceSentences}, the sentences whose only
+   * point was a link ({@link ReferenceSentences}); null stays null.
+   */
+  public static String plain(String text, boolean dropReferenceSentences) {
     if (text == null || text.indexOf(']') < 0) {
       return text;
     }
     Set<String> labels = new HashSet<>();
     String body = withoutDefinitions(text, labels);
-    String plain = new DescriptionText(body, labels).render(0, body.length(), new StringBuilder()).toString();
+    // Marks only where the text cannot already hold the marks, so that a mark always means "a link was here".
+    boolean mark = dropReferenceSentences && body.indexOf(ReferenceSentences.OPEN) < 0
+        && body.indexOf(ReferenceSentences.CLOSE) < 0;
+    String plain = new DescriptionText(body, labels).render(0, body.length(), new StringBuilder(), mark)
+        .toString();
+    if (mark) {
+      plain = ReferenceSentences.drop(plain);
+    }
     return plain.equals(text) ? text : plain;
   }
 
@@ -154,7 +172,8 @@ public final class DescriptionText {
     return -1;
   }
 
-  private StringBuilder render(int from, int to, StringBuilder out) {
+  /** @param mark whether a link's text is put between {@link ReferenceSentences}' marks (outermost links only) */
+  private StringBuilder render(int from, int to, StringBuilder out, boolean mark) {
     int i = from;
     while (i < to) {
       char c = text.charAt(i);
@@ -173,7 +192,13 @@ public final class DescriptionText {
         int close = match[open];
         int after = linkEnd(open, close, to);
         if (after > 0) {
-          render(open + 1, close, out);
+          if (mark) {
+            out.append(ReferenceSentences.OPEN);
+          }
+          render(open + 1, close, out, false);
+          if (mark) {
+            out.append(ReferenceSentences.CLOSE);
+          }
           i = after;
           continue;
         }

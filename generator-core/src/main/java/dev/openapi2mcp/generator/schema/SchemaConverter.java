@@ -49,11 +49,23 @@ public final class SchemaConverter {
   private final boolean openApi31;
   private final Direction direction;
   private final Diagnostics diagnostics;
+  private final boolean dropReferenceSentences;
   private final Map<String, Converted> inlined = new HashMap<>();
   private final Map<String, Converted> definitions = new HashMap<>();
 
+  /** A converter that keeps reference-only sentences in descriptions (it strips link targets only). */
   public SchemaConverter(ComponentSchemas components, boolean openApi31, Direction direction,
       Diagnostics diagnostics) {
+    this(components, openApi31, direction, diagnostics, false);
+  }
+
+  /**
+   * @param dropReferenceSentences whether descriptions lose the sentences that only pointed at a link (issue 6,
+   *     {@link DescriptionText#plain(String, boolean)})
+   */
+  public SchemaConverter(ComponentSchemas components, boolean openApi31, Direction direction,
+      Diagnostics diagnostics, boolean dropReferenceSentences) {
+    this.dropReferenceSentences = dropReferenceSentences;
     this.components = components;
     this.openApi31 = openApi31;
     this.direction = direction;
@@ -199,7 +211,7 @@ public final class SchemaConverter {
           }
         }
         case "description" -> out.put(keyword, value.isTextual()
-            ? JSON.textNode(DescriptionText.plain(value.asText()))
+            ? JSON.textNode(DescriptionText.plain(value.asText(), dropReferenceSentences))
             : value.deepCopy());
         case "pattern" -> {
           if (isRegularExpression(value)) {

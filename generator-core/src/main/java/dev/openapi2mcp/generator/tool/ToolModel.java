@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param name the unique MCP tool name
  * @param methodName the Java method that builds it in the generated Tools class
- * @param title the operation's summary, or null
+ * @param title the chosen title, else the operation's summary unless the description begins with it (issue 6,
+ *     {@link ListingOptions#repeatedTitles()}), or null
  * @param description the composed description
  * @param inputSchema a JSON Schema 2020-12 object schema, compact JSON text
  * @param outputSchema a JSON Schema 2020-12 object schema of the structured result, compact JSON text, or null

@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,7 +50,9 @@ import java.util.Map;
  * caller leaves the argument out, so the argument is no longer required.
  *
  * <p>What reaches {@code tools/list} stays lean (issue 6): the spec's texts lose their markdown link targets
- * ({@link DescriptionText}), and an output schema larger than {@code outputSchemaMaxBytes} is left out.
+ * ({@link DescriptionText}) and, by default, the sentences that only pointed at one; an output schema larger than
+ * {@code outputSchemaMaxBytes} is left out; and a title that the description begins with is left out unless
+ * {@link ListingOptions} keeps it.
  */
 public final class ToolModelFactory {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -65,6 +68,7 @@ public final class ToolModelFactory {
   private final SchemaBudgeter budgeter;
   private final Diagnostics diagnostics;
   private final int outputSchemaMaxBytes;
+  private final ListingOptions listing;
   private final Map<String, List<String>> budgetCuts = new LinkedHashMap<>();
   private final Map<String, Integer> outputSchemasLeftOut = new LinkedHashMap<>();
 
@@ -93,6 +97,20 @@ public final class ToolModelFactory {
   public ToolModelFactory(NamingStrategy naming, SchemaConverter inputs, SchemaConverter outputs,
       DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics,
       int outputSchemaMaxBytes) {
+    this(naming, inputs, outputs, descriptions, fileParts, budget, diagnostics, outputSchemaMaxBytes,
+        ListingOptions.KEEP_ALL);
+  }
+
+  /**
+   * @param outputSchemaMaxBytes the largest output schema kept, in compact JSON bytes after the budget (issue 6)
+   * @param listing what else the listing keeps (issue 6): titles that repeat the description's first line, and
+   *     sentences of parameter and body descriptions that only pointed at a link (the converters and the composer
+   *     decide for the texts they hold)
+   */
+  public ToolModelFactory(NamingStrategy naming, SchemaConverter inputs, SchemaConverter outputs,
+      DescriptionComposer descriptions, FileParts fileParts, SchemaBudget budget, Diagnostics diagnostics,
+      int outputSchemaMaxBytes, ListingOptions listing) {
+    this.listing = listing;
     if (outputSchemaMaxBytes < 0) {
       throw new IllegalArgumentException("outputSchemaMaxBytes must not be negative, was " + outputSchemaMaxBytes);
     }
@@ -165,7 +183,8 @@ public final class ToolModelFactory {
         continue;
       }
       String pointer = JsonPointers.append(operation.pointer(), "parameters");
-      String description = presets.description(argument, DescriptionText.plain(parameter.description()));
+      String description = presets.description(argument, DescriptionText.plain(parameter.description(),
+          !listing.referenceSentences()));
       properties.set(argument, presets.withDefault(argument, Schemas.annotate(scope.convert(parameter.schema(),
           pointer), description, parameter.deprecated())));
       if (presets.required(argument, parameter.required())) {
@@ -273,11 +292,38 @@ public final class ToolModelFactory {
 
     HttpBindingModel http = new HttpBindingModel(operation.method(), operation.path(), bindings, bodyBinding,
         operation.security());
-    return new ToolModel(name, methodName, Setting.valueOr(settings.title(),
-        DescriptionText.plain(operation.summary())),
-        Setting.valueOr(settings.description(), descriptions.compose(operation)), Schemas.toJson(input),
+    String description = Setting.valueOr(settings.description(), descriptions.compose(operation));
+    return new ToolModel(name, methodName, title(operation, settings, description), description,
+        Schemas.toJson(input),
         output, hints(ToolHints.forMethod(operation.method()), settings),
         http, presets.fixed(), presets.defaults());
+  }
+
+  /**
+   * The tool's title: the one chosen in the overrides file or {@code x-mcp-title}, else the summary, unless the
+   * description begins with it (ignoring case, spacing and a final period) and the listing leaves such titles out
+   * (issue 6). MCP's title is a display name for people; the model reads the description, whose first line it is.
+   */
+  private String title(OperationModel operation, ToolSettings settings, String description) {
+    if (settings.title() != null) {
+      return settings.title().value();
+    }
+    String summary = DescriptionText.plain(operation.summary());
+    if (summary == null || listing.repeatedTitles()) {
+      return summary;
+    }
+    int lineEnd = description.indexOf('\n');
+    String firstLine = lineEnd < 0 ? description : description.substring(0, lineEnd);
+    return sameText(firstLine, summary) ? null : summary;
+  }
+
+  private static boolean sameText(String a, String b) {
+    return comparable(a).equals(comparable(b));
+  }
+
+  private static String comparable(String text) {
+    String collapsed = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return collapsed.endsWith(".") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
   }
 
   /**
@@ -353,7 +399,7 @@ public final class ToolModelFactory {
   /** The schema of the one argument that holds a whole body, per {@link BodyShape.Kind}. */
   private ObjectNode wholeBodySchema(BodyModel body, BodyShape shape, SchemaScope scope, OperationModel operation) {
     String mediaType = MediaTypes.essence(body.mediaType());
-    String bodyText = DescriptionText.plain(body.description());
+    String bodyText = DescriptionText.plain(body.description(), !listing.referenceSentences());
     switch (shape.kind()) {
       case BINARY -> {
         Map<String, JsonNode> bytes = new HashMap<>();

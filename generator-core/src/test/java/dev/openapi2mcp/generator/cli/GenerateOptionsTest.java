@@ -51,8 +51,8 @@ class GenerateOptionsTest {
   void outputSchemaMaxBytesReachesTheConfigAndANegativeOneIsNamedByItsOption() throws Exception {
     assertThat(config("--spec", "a.json", "--package", "p", "--out", "gen").outputSchemaMaxBytes())
         .isEqualTo(GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES);
-    assertThat(config("--spec", "a.json", "--package", "p", "--out", "gen", "--output-schema-max-bytes", "0")
-        .outputSchemaMaxBytes()).isZero();
+    assertThat(config("--spec", "a.json", "--package", "p", "--out", "gen", "--output-schema-max-bytes", "2048")
+        .outputSchemaMaxBytes()).isEqualTo(2048);
     assertThat(usageError("--spec", "a.json", "--package", "p", "--out", "o", "--output-schema-max-bytes=-5"))
         .startsWith("--output-schema-max-bytes must be 0");
   }
@@ -348,7 +348,9 @@ class GenerateOptionsTest {
       Map.entry("--schema-max-bytes", List.of("--schema-max-bytes", "2048")),
       Map.entry("--allow-remote-refs", List.of("--allow-remote-refs")),
       Map.entry("--token-budget", List.of("--token-budget", "1000")),
-      Map.entry("--output-schema-max-bytes", List.of("--output-schema-max-bytes", "0")),
+      Map.entry("--output-schema-max-bytes", List.of("--output-schema-max-bytes", "1024")),
+      Map.entry("--keep-repeated-titles", List.of("--keep-repeated-titles")),
+      Map.entry("--keep-reference-sentences", List.of("--keep-reference-sentences")),
       Map.entry("--report-dir", List.of("--report-dir", "reports")),
       Map.entry("--deployment-dir", List.of("--deployment-dir", "deploy")));
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default description template on a small hand-made spec (issue 4, item 4): what a call returns, its notable
- * errors, and no per-argument hints, as the tools/list answer carries them.
+ * The default description template on a small hand-made spec (issue 4, item 4): what a call returns and no
+ * per-argument hints, as the tools/list answer carries them; the notable errors only with a template that asks for
+ * them (issue 6: a failed call reports its status and the API's message when it happens).
  */
 class DefaultTemplateTest {
   private static final String SPEC = """
@@ -93,31 +94,63 @@ class DefaultTemplateTest {
             properties: {name: {type: string}}
       """;
 
+  /** The errors section docs/customization.md gives, to put back into the default template. */
+  private static final String ERRORS_SECTION = """
+      {{#errors}}
+      Error {{status}}: {{description}}
+      {{/errors}}
+      """;
+
   private static Map<String, String> descriptions;
+  private static Map<String, String> withErrors;
 
   @BeforeAll
   static void generate(@TempDir Path dir) throws Exception {
     Path spec = dir.resolve("shop.yaml");
     Files.writeString(spec, SPEC);
-    String json = Generator.lint(new GeneratorConfig(spec.toString(), dir.resolve("out"), Specs.PACKAGE, "shop"))
-        .lint().toolsListJson();
-    descriptions = new LinkedHashMap<>();
-    for (JsonNode tool : new ObjectMapper().readTree(json).get("tools")) {
-      descriptions.put(tool.get("name").asText(), tool.get("description").asText());
+    descriptions = descriptions(new GeneratorConfig(spec.toString(), dir.resolve("out"), Specs.PACKAGE, "shop"));
+    Path template = dir.resolve("with-errors.txt");
+    Files.writeString(template, defaultTemplate() + ERRORS_SECTION);
+    withErrors = descriptions(new GeneratorConfig(spec.toString(), dir.resolve("out2"), Specs.PACKAGE, "shop",
+        template, GeneratorConfig.DEFAULT_MAX_TOOL_NAME_LENGTH));
+  }
+
+  private static String defaultTemplate() throws Exception {
+    try (var in = DefaultTemplateTest.class.getClassLoader().getResourceAsStream(TemplateLoader.DEFAULT_RESOURCE)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
+  private static Map<String, String> descriptions(GeneratorConfig config) throws Exception {
+    String json = Generator.lint(config).lint().toolsListJson();
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (JsonNode tool : new ObjectMapper().readTree(json).get("tools")) {
+      texts.put(tool.get("name").asText(), tool.get("description").asText());
+    }
+    return texts;
+  }
+
   @Test
-  void saysWhatAnObjectResponseIsAndListsTheNotableErrorsInStatusOrder() {
-    // "successful operation" says nothing; 401 "Unauthorized" is only the status's name; 500 is no client error;
-    // a long description keeps its first sentence; a $ref'd response is resolved.
+  void saysWhatAnObjectResponseIsAndLeavesErrorsOut() {
+    // "successful operation" says nothing; the documented errors come back at call time, when they happen.
     assertThat(descriptions.get("getOrder")).isEqualTo("""
+        Find an order
+
+        Returns: Order (id, state).""");
+  }
+
+  @Test
+  void theErrorsSectionListsTheNotableErrorsInStatusOrder() {
+    // 401 "Unauthorized" is only the status's name; 500 is no client error; a long description keeps its first
+    // sentence; a $ref'd response is resolved.
+    assertThat(withErrors.get("getOrder")).isEqualTo("""
         Find an order
 
         Returns: Order (id, state).
         Error 400: The id is not a number.
         Error 404: No order has this id
         Error 4XX: Some other client error""");
+    assertThat(withErrors.get("listOrders")).isEqualTo(descriptions.get("listOrders"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openapi2mcp.generator.Generator;
 import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.testing.Specs;
+import dev.openapi2mcp.generator.tool.ListingOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +67,9 @@ class LinkTargetsEndToEndTest {
   static void generate(@TempDir Path dir) throws Exception {
     Path spec = dir.resolve("links.yaml");
     Files.writeString(spec, SPEC);
-    String json = Generator.lint(new GeneratorConfig(spec.toString(), dir.resolve("out"), Specs.PACKAGE, "links"))
-        .lint().toolsListJson();
+    // Everything issue 6 leaves out by default is kept here, so that each text shows what link stripping does.
+    String json = Generator.lint(new GeneratorConfig(spec.toString(), dir.resolve("out"), Specs.PACKAGE, "links")
+        .withOutputSchemaMaxBytes(Integer.MAX_VALUE).withListing(ListingOptions.KEEP_ALL)).lint().toolsListJson();
     tool = new ObjectMapper().readTree(json).get("tools").get(0);
   }
 
@@ -80,8 +82,7 @@ class LinkTargetsEndToEndTest {
 
         Needs the `repo` scope. See scopes.
 
-        Returns: object (url). Created, as documented
-        Error 422: The name is taken; see naming rules.""");
+        Returns: object (url). Created, as documented""");
   }
 
   @Test

@@ -20,10 +20,7 @@ public final class PetstoreTools {
    */
   public static ToolDefinition addPet() {
     return ToolDefinition.builder("addPet")
-        .title("Add a new pet to the store")
-        .description("Add a new pet to the store\n"
-            + "\n"
-            + "Error 405: Invalid input")
+        .description("Add a new pet to the store")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"category\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}},\"name\":{\"type\":\"string\",\"examples\":[\"doggie\"]},\"photoUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"https://example.com/photo.png\"]}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}}},\"status\":{\"type\":\"string\",\"description\":\"pet status in the store\",\"enum\":[\"available\",\"pending\",\"sold\"]}},\"additionalProperties\":false,\"required\":[\"name\",\"photoUrls\"]}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/pet")
@@ -37,12 +34,7 @@ public final class PetstoreTools {
    */
   public static ToolDefinition updatePet() {
     return ToolDefinition.builder("updatePet")
-        .title("Update an existing pet")
-        .description("Update an existing pet\n"
-            + "\n"
-            + "Error 400: Invalid ID supplied\n"
-            + "Error 404: Pet not found\n"
-            + "Error 405: Validation exception")
+        .description("Update an existing pet")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"category\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}},\"name\":{\"type\":\"string\",\"examples\":[\"doggie\"]},\"photoUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"https://example.com/photo.png\"]}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}}},\"status\":{\"type\":\"string\",\"description\":\"pet status in the store\",\"enum\":[\"available\",\"pending\",\"sold\"]}},\"additionalProperties\":false,\"required\":[\"name\",\"photoUrls\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("PUT", "/pet")
@@ -56,13 +48,11 @@ public final class PetstoreTools {
    */
   public static ToolDefinition findPetsByStatus() {
     return ToolDefinition.builder("findPetsByStatus")
-        .title("Finds Pets by status")
         .description("Finds Pets by status\n"
             + "\n"
             + "Multiple status values can be provided with comma separated strings\n"
             + "\n"
-            + "Returns: array of Pet (id, category, name, photoUrls, tags, status).\n"
-            + "Error 400: Invalid status value")
+            + "Returns: array of Pet (id, category, name, photoUrls, tags, status).")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"array\",\"description\":\"Status values that need to be considered for filter\",\"items\":{\"type\":\"string\",\"enum\":[\"available\",\"pending\",\"sold\"],\"default\":\"available\"}}},\"additionalProperties\":false,\"required\":[\"status\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/pet/findByStatus")
@@ -76,13 +66,11 @@ public final class PetstoreTools {
    */
   public static ToolDefinition findPetsByTags() {
     return ToolDefinition.builder("findPetsByTags")
-        .title("Finds Pets by tags")
         .description("Finds Pets by tags\n"
             + "\n"
             + "Muliple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.\n"
             + "\n"
             + "Returns: array of Pet (id, category, name, photoUrls, tags, status).\n"
-            + "Error 400: Invalid tag value\n"
             + "\n"
             + "Deprecated: this operation may be removed from the API.")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"tags\":{\"type\":\"array\",\"description\":\"Tags to filter by\",\"items\":{\"type\":\"string\"}}},\"additionalProperties\":false,\"required\":[\"tags\"]}")
@@ -98,16 +86,12 @@ public final class PetstoreTools {
    */
   public static ToolDefinition getPetById() {
     return ToolDefinition.builder("getPetById")
-        .title("Find pet by ID")
         .description("Find pet by ID\n"
             + "\n"
             + "Returns a single pet\n"
             + "\n"
-            + "Returns: Pet (id, category, name, photoUrls, tags, status).\n"
-            + "Error 400: Invalid ID supplied\n"
-            + "Error 404: Pet not found")
+            + "Returns: Pet (id, category, name, photoUrls, tags, status).")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to return\",\"format\":\"int64\"}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
-        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\",\"default\":40,\"examples\":[25],\"readOnly\":true},\"category\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}},\"name\":{\"type\":\"string\",\"examples\":[\"doggie\"]},\"photoUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"https://example.com/photo.png\"]}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"}}}},\"status\":{\"type\":\"string\",\"description\":\"pet status in the store\",\"enum\":[\"available\",\"pending\",\"sold\"]}},\"required\":[\"name\",\"photoUrls\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/pet/{petId}")
         .parameter(ParameterBinding.path("petId", "petId"))
@@ -120,10 +104,7 @@ public final class PetstoreTools {
    */
   public static ToolDefinition updatePetWithForm() {
     return ToolDefinition.builder("updatePetWithForm")
-        .title("Updates a pet in the store with form data")
-        .description("Updates a pet in the store with form data\n"
-            + "\n"
-            + "Error 405: Invalid input")
+        .description("Updates a pet in the store with form data")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet that needs to be updated\",\"format\":\"int64\"},\"name\":{\"type\":\"string\",\"description\":\"Updated name of the pet\"},\"status\":{\"type\":\"string\",\"description\":\"Updated status of the pet\"}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/pet/{petId}")
@@ -138,11 +119,7 @@ public final class PetstoreTools {
    */
   public static ToolDefinition deletePet() {
     return ToolDefinition.builder("deletePet")
-        .title("Deletes a pet")
-        .description("Deletes a pet\n"
-            + "\n"
-            + "Error 400: Invalid ID supplied\n"
-            + "Error 404: Pet not found")
+        .description("Deletes a pet")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"api_key\":{\"type\":\"string\"},\"petId\":{\"type\":\"integer\",\"description\":\"Pet id to delete\",\"format\":\"int64\"}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("DELETE", "/pet/{petId}")
@@ -157,12 +134,10 @@ public final class PetstoreTools {
    */
   public static ToolDefinition uploadFile() {
     return ToolDefinition.builder("uploadFile")
-        .title("Uploads an image")
         .description("Uploads an image\n"
             + "\n"
             + "Returns: ApiResponse (code, type, message).")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"integer\",\"description\":\"ID of pet to update\",\"format\":\"int64\"},\"additionalMetadata\":{\"type\":\"string\",\"description\":\"Additional data to pass to server\"},\"file\":{\"type\":\"object\",\"description\":\"file to upload. A file, sent as a multipart part: give its bytes base64-encoded in 'content'; 'filename' and 'contentType' are optional.\",\"properties\":{\"content\":{\"type\":\"string\",\"description\":\"The file's bytes, base64-encoded (standard alphabet).\",\"contentEncoding\":\"base64\"},\"filename\":{\"type\":\"string\",\"description\":\"The file name sent with the part.\"},\"contentType\":{\"type\":\"string\",\"description\":\"The part's media type, e.g. image/png.\",\"pattern\":\"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *; *[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+-]+)*$\"}},\"additionalProperties\":false,\"required\":[\"content\"]}},\"additionalProperties\":false,\"required\":[\"petId\"]}")
-        .outputSchema("{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"integer\",\"format\":\"int32\"},\"type\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/pet/{petId}/uploadImage")
         .parameter(ParameterBinding.path("petId", "petId"))
@@ -176,14 +151,12 @@ public final class PetstoreTools {
    */
   public static ToolDefinition getInventory() {
     return ToolDefinition.builder("getInventory")
-        .title("Returns pet inventories by status")
         .description("Returns pet inventories by status\n"
             + "\n"
             + "Returns a map of status codes to quantities\n"
             + "\n"
             + "Returns: map of integer.")
         .inputSchema("{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}")
-        .outputSchema("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\",\"format\":\"int32\"}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/store/inventory")
         .security("api_key")
@@ -195,13 +168,10 @@ public final class PetstoreTools {
    */
   public static ToolDefinition placeOrder() {
     return ToolDefinition.builder("placeOrder")
-        .title("Place an order for a pet")
         .description("Place an order for a pet\n"
             + "\n"
-            + "Returns: Order (id, petId, quantity, shipDate, status, complete).\n"
-            + "Error 400: Invalid Order")
+            + "Returns: Order (id, petId, quantity, shipDate, status, complete).")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}},\"additionalProperties\":false}")
-        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}}}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
         .http("POST", "/store/order")
         .body(RequestBody.flattened("application/json", true, "id", "id", "petId", "petId", "quantity", "quantity", "shipDate", "shipDate", "status", "status", "complete", "complete"))
@@ -213,16 +183,12 @@ public final class PetstoreTools {
    */
   public static ToolDefinition getOrderById() {
     return ToolDefinition.builder("getOrderById")
-        .title("Find purchase order by ID")
         .description("Find purchase order by ID\n"
             + "\n"
             + "For valid response try integer IDs with value >= 1 and <= 10. Other values will generated exceptions\n"
             + "\n"
-            + "Returns: Order (id, petId, quantity, shipDate, status, complete).\n"
-            + "Error 400: Invalid ID supplied\n"
-            + "Error 404: Order not found")
+            + "Returns: Order (id, petId, quantity, shipDate, status, complete).")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"integer\",\"description\":\"ID of pet that needs to be fetched\",\"format\":\"int64\",\"minimum\":1,\"maximum\":10}},\"additionalProperties\":false,\"required\":[\"orderId\"]}")
-        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"petId\":{\"type\":\"integer\",\"format\":\"int64\"},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"shipDate\":{\"type\":\"string\",\"format\":\"date-time\"},\"status\":{\"type\":\"string\",\"description\":\"Order Status\",\"enum\":[\"placed\",\"approved\",\"delivered\"]},\"complete\":{\"type\":\"boolean\",\"default\":false}}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/store/order/{orderId}")
         .parameter(ParameterBinding.path("orderId", "orderId"))
@@ -234,13 +200,9 @@ public final class PetstoreTools {
    */
   public static ToolDefinition deleteOrder() {
     return ToolDefinition.builder("deleteOrder")
-        .title("Delete purchase order by ID")
         .description("Delete purchase order by ID\n"
             + "\n"
-            + "For valid response try integer IDs with positive integer value. Negative or non-integer values will generate API errors\n"
-            + "\n"
-            + "Error 400: Invalid ID supplied\n"
-            + "Error 404: Order not found")
+            + "For valid response try integer IDs with positive integer value. Negative or non-integer values will generate API errors")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"integer\",\"description\":\"ID of the order that needs to be deleted\",\"format\":\"int64\",\"minimum\":1}},\"additionalProperties\":false,\"required\":[\"orderId\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("DELETE", "/store/order/{orderId}")
@@ -253,7 +215,6 @@ public final class PetstoreTools {
    */
   public static ToolDefinition createUser() {
     return ToolDefinition.builder("createUser")
-        .title("Create user")
         .description("Create user\n"
             + "\n"
             + "This can only be done by the logged in user.")
@@ -269,7 +230,6 @@ public final class PetstoreTools {
    */
   public static ToolDefinition createUsersWithArrayInput() {
     return ToolDefinition.builder("createUsersWithArrayInput")
-        .title("Creates list of users with given input array")
         .description("Creates list of users with given input array")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"body\":{\"type\":\"array\",\"description\":\"List of user object\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"username\":{\"type\":\"string\"},\"firstName\":{\"type\":\"string\"},\"lastName\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},\"password\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"userStatus\":{\"type\":\"integer\",\"description\":\"User Status\",\"format\":\"int32\"}}}}},\"additionalProperties\":false,\"required\":[\"body\"]}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
@@ -283,7 +243,6 @@ public final class PetstoreTools {
    */
   public static ToolDefinition createUsersWithListInput() {
     return ToolDefinition.builder("createUsersWithListInput")
-        .title("Creates list of users with given input array")
         .description("Creates list of users with given input array")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"body\":{\"type\":\"array\",\"description\":\"List of user object\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"username\":{\"type\":\"string\"},\"firstName\":{\"type\":\"string\"},\"lastName\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},\"password\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"userStatus\":{\"type\":\"integer\",\"description\":\"User Status\",\"format\":\"int32\"}}}}},\"additionalProperties\":false,\"required\":[\"body\"]}")
         .readOnlyHint(false).destructiveHint(false).idempotentHint(false).openWorldHint(true)
@@ -297,11 +256,9 @@ public final class PetstoreTools {
    */
   public static ToolDefinition loginUser() {
     return ToolDefinition.builder("loginUser")
-        .title("Logs user into the system")
         .description("Logs user into the system\n"
             + "\n"
-            + "Returns: string.\n"
-            + "Error 400: Invalid username/password supplied")
+            + "Returns: string.")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"The user name for login\"},\"password\":{\"type\":\"string\",\"description\":\"The password for login in clear text\"}},\"additionalProperties\":false,\"required\":[\"username\",\"password\"]}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/user/login")
@@ -315,7 +272,6 @@ public final class PetstoreTools {
    */
   public static ToolDefinition logoutUser() {
     return ToolDefinition.builder("logoutUser")
-        .title("Logs out current logged in user session")
         .description("Logs out current logged in user session")
         .inputSchema("{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
@@ -328,14 +284,10 @@ public final class PetstoreTools {
    */
   public static ToolDefinition getUserByName() {
     return ToolDefinition.builder("getUserByName")
-        .title("Get user by user name")
         .description("Get user by user name\n"
             + "\n"
-            + "Returns: User (id, username, firstName, lastName, email, password and 2 more).\n"
-            + "Error 400: Invalid username supplied\n"
-            + "Error 404: User not found")
+            + "Returns: User (id, username, firstName, lastName, email, password and 2 more).")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"The name that needs to be fetched. Use user1 for testing. \"}},\"additionalProperties\":false,\"required\":[\"username\"]}")
-        .outputSchema("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"username\":{\"type\":\"string\"},\"firstName\":{\"type\":\"string\"},\"lastName\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},\"password\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"userStatus\":{\"type\":\"integer\",\"description\":\"User Status\",\"format\":\"int32\"}}}")
         .readOnlyHint(true).destructiveHint(false).idempotentHint(true).openWorldHint(true)
         .http("GET", "/user/{username}")
         .parameter(ParameterBinding.path("username", "username"))
@@ -347,13 +299,9 @@ public final class PetstoreTools {
    */
   public static ToolDefinition updateUser() {
     return ToolDefinition.builder("updateUser")
-        .title("Updated user")
         .description("Updated user\n"
             + "\n"
-            + "This can only be done by the logged in user.\n"
-            + "\n"
-            + "Error 400: Invalid user supplied\n"
-            + "Error 404: User not found")
+            + "This can only be done by the logged in user.")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"name that need to be updated\"},\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"body_username\":{\"type\":\"string\"},\"firstName\":{\"type\":\"string\"},\"lastName\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},\"password\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"userStatus\":{\"type\":\"integer\",\"description\":\"User Status\",\"format\":\"int32\"}},\"additionalProperties\":false,\"required\":[\"username\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("PUT", "/user/{username}")
@@ -367,13 +315,9 @@ public final class PetstoreTools {
    */
   public static ToolDefinition deleteUser() {
     return ToolDefinition.builder("deleteUser")
-        .title("Delete user")
         .description("Delete user\n"
             + "\n"
-            + "This can only be done by the logged in user.\n"
-            + "\n"
-            + "Error 400: Invalid username supplied\n"
-            + "Error 404: User not found")
+            + "This can only be done by the logged in user.")
         .inputSchema("{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\",\"description\":\"The name that needs to be deleted\"}},\"additionalProperties\":false,\"required\":[\"username\"]}")
         .readOnlyHint(false).destructiveHint(true).idempotentHint(true).openWorldHint(true)
         .http("DELETE", "/user/{username}")
