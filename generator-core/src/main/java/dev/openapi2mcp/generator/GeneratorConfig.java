@@ -89,44 +89,19 @@ public record GeneratorConfig(
     listing = listing == null ? ListingOptions.DEFAULT : listing;
   }
 
-  /** A config with the default listing options. */
-  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
-      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
-      SchemaBudget schemaBudget, Integer tokenBudget, Path reportDirectory, Path deploymentDirectory,
-      int outputSchemaMaxBytes) {
-    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
-        fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory, outputSchemaMaxBytes,
-        ListingOptions.DEFAULT);
-  }
-
-  /** A config with the default output-schema threshold. */
-  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
-      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
-      SchemaBudget schemaBudget, Integer tokenBudget, Path reportDirectory, Path deploymentDirectory) {
-    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
-        fileParts, schemaBudget, tokenBudget, reportDirectory, deploymentDirectory, DEFAULT_OUTPUT_SCHEMA_MAX_BYTES);
-  }
-
-  /** A config without deployment files. */
-  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
-      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
-      SchemaBudget schemaBudget, Integer tokenBudget, Path reportDirectory) {
-    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
-        fileParts, schemaBudget, tokenBudget, reportDirectory, null);
-  }
-
-  /** A config without token budget, report directory or deployment files. */
-  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName,
-      Path descriptionTemplate, int maxToolNameLength, boolean allowRemoteRefs, FileParts fileParts,
-      SchemaBudget schemaBudget) {
-    this(apis, outputDirectory, packageName, serverName, descriptionTemplate, maxToolNameLength, allowRemoteRefs,
-        fileParts, schemaBudget, null, null, null);
+  /**
+   * A config of these APIs with every other setting at its default; change those with the {@code with…} methods.
+   */
+  public GeneratorConfig(List<ApiSource> apis, Path outputDirectory, String packageName, String serverName) {
+    this(apis, outputDirectory, packageName, serverName, null, DEFAULT_MAX_TOOL_NAME_LENGTH, false, FileParts.BASE64,
+        SchemaBudget.DEFAULT, null, null, null, DEFAULT_OUTPUT_SCHEMA_MAX_BYTES, ListingOptions.DEFAULT);
   }
 
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName,
       Path descriptionTemplate, int maxToolNameLength) {
     this(List.of(ApiSource.of(inputSpec)), outputDirectory, packageName, serverName, descriptionTemplate,
-        maxToolNameLength, false, FileParts.BASE64, SchemaBudget.DEFAULT);
+        maxToolNameLength, false, FileParts.BASE64, SchemaBudget.DEFAULT, null, null, null,
+        DEFAULT_OUTPUT_SCHEMA_MAX_BYTES, ListingOptions.DEFAULT);
   }
 
   public GeneratorConfig(String inputSpec, Path outputDirectory, String packageName, String serverName) {

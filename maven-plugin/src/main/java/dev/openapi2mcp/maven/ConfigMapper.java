@@ -29,14 +29,10 @@ final class ConfigMapper {
             overridesFile(goal.overrides, basedir), basedir),
         outputDirectory.toPath(), goal.packageName, goal.serverName,
         goal.descriptionTemplate == null ? null : goal.descriptionTemplate.toPath(),
-        goal.maxToolNameLength, false, null, null)
-        .withAllowRemoteRefs(goal.allowRemoteRefs)
-        .withFileParts(FileParts.parse(goal.fileParts))
-        .withSchemaBudget(new SchemaBudget(goal.schemaMaxDepth, goal.schemaMaxBytes))
-        .withTokenBudget(goal.tokenBudget)
-        .withOutputSchemaMaxBytes(goal.outputSchemaMaxBytes)
-        .withListing(new ListingOptions(goal.keepRepeatedTitles, goal.keepReferenceSentences))
-        .withReportDirectory(goal.reportDirectory == null ? null : goal.reportDirectory.toPath());
+        goal.maxToolNameLength, goal.allowRemoteRefs, FileParts.parse(goal.fileParts),
+        new SchemaBudget(goal.schemaMaxDepth, goal.schemaMaxBytes), goal.tokenBudget,
+        goal.reportDirectory == null ? null : goal.reportDirectory.toPath(), null, goal.outputSchemaMaxBytes,
+        new ListingOptions(goal.keepRepeatedTitles, goal.keepReferenceSentences));
   }
 
   /**

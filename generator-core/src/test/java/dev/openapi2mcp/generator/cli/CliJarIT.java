@@ -150,8 +150,7 @@ class CliJarIT {
     Path inventory = copySpec("catalog/inventory.yaml");
     Path orders = copySpec("catalog/orders.yaml");
     Generator.run(new GeneratorConfig(List.of(ApiSource.of(inventory.toString()).withNamespace("inventory"),
-        ApiSource.of(orders.toString()).withNamespace("orders")), work.resolve("direct"), PACKAGE, "shop", null,
-        GeneratorConfig.DEFAULT_MAX_TOOL_NAME_LENGTH, false, null, null));
+        ApiSource.of(orders.toString()).withNamespace("orders")), work.resolve("direct"), PACKAGE, "shop"));
 
     Run run = runJar("generate", "--api", "inventory=inventory.yaml", "--api=orders=orders.yaml",
         "--server-name", "shop", "--package", PACKAGE, "--out", "gen");

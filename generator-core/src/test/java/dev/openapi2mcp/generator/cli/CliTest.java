@@ -158,7 +158,7 @@ class CliTest {
     ToolFilter readOnly = new ToolFilter(null, null, null, null, null, null, null, true);
     GenerationResult expected = Generator.run(new GeneratorConfig(List.of(
         ApiSource.of(inventory).withNamespace("inventory"), ApiSource.of(orders).withNamespace("orders")),
-        dir.resolve("direct"), PACKAGE, "shop", null, GeneratorConfig.DEFAULT_MAX_TOOL_NAME_LENGTH, false, null, null)
+        dir.resolve("direct"), PACKAGE, "shop")
         .withEachApi(api -> api.withFilter(readOnly).withOverrides(overrides)));
 
     assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);

@@ -8,6 +8,7 @@ import dev.openapi2mcp.generator.GeneratorConfig;
 import dev.openapi2mcp.generator.ToolFilter;
 import dev.openapi2mcp.generator.schema.SchemaBudget;
 import dev.openapi2mcp.generator.tool.FileParts;
+import dev.openapi2mcp.generator.tool.ListingOptions;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ class GenerateOptionsTest {
         Map.of("region", "us", "port", "8443"), filter, Path.of("custom/overrides.yaml"));
     assertThat(config).isEqualTo(new GeneratorConfig(List.of(api), Path.of("gen"), "com.example.api", "billing",
         Path.of("tpl/tool.txt"), 40, true, FileParts.BOTH, new SchemaBudget(6, 4096), 9000, Path.of("reports"),
-        Path.of("deploy")));
+        Path.of("deploy"), GeneratorConfig.DEFAULT_OUTPUT_SCHEMA_MAX_BYTES, ListingOptions.DEFAULT));
   }
 
   @Test
