@@ -68,48 +68,16 @@ public record CommandLine(
     Objects.requireNonNull(upstream, "upstream");
   }
 
-  /** Without upstream options beyond the environment's credentials. */
-  public CommandLine(
-      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-      Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
-      InboundOptions inbound, ResilienceOptions resilience,
-      Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless) {
-    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
-        confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit, stateless, OutboundOptions.NONE);
-  }
-
-  /** With the default audit trail (standard error, built-in redaction) and sessions (not {@code --stateless}). */
-  public CommandLine(
-      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-      Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
-      InboundOptions inbound, ResilienceOptions resilience, Map<String, String> apiBaseUrls) {
-    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes,
-        confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, AuditOptions.defaults(), false);
-  }
-
   /**
-   * Without inbound security, confirmation, base URLs per API or {@code --stateless}; default timeouts and retries,
-   * no rate limits.
+   * The options of a run given only these: no response budget of its own, no local files, no inbound security,
+   * confirmation, base URLs per API or {@code --stateless}; default timeouts, retries, audit trail and upstream
+   * credentials from the environment.
    */
   public CommandLine(
-      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-      Long maxResponseBytes, Path fileRoot, long maxFileBytes) {
-    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, fileRoot, maxFileBytes, false,
-        null, InboundOptions.NONE, ResilienceOptions.defaults(), Map.of());
-  }
-
-  /** Without a response budget of its own, without local files and with the default file-size limit. */
-  public CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
-    this(transport, host, port, baseUrl, allowedOrigins, help, null);
-  }
-
-  /** Without local files and with the default file-size limit. */
-  public CommandLine(
-      Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
-      Long maxResponseBytes) {
-    this(transport, host, port, baseUrl, allowedOrigins, help, maxResponseBytes, null,
-        ExecutorOptions.DEFAULT_MAX_FILE_BYTES);
+    this(transport, host, port, baseUrl, allowedOrigins, help, null, null, ExecutorOptions.DEFAULT_MAX_FILE_BYTES,
+        false, null, InboundOptions.NONE, ResilienceOptions.defaults(), Map.of(), AuditOptions.defaults(), false,
+        OutboundOptions.NONE);
   }
 
   /**
