@@ -139,7 +139,8 @@ public final class Bench {
       first = false;
     }
     notes.add("Row 1: the first row runs the launcher beside the command-line jar (generator-core/target/openapi2mcp: "
-        + "-XX:TieredStopAtLevel=1, -XX:+UseParallelGC and the AppCDS archive its unmeasured first run recorded); "
+        + "-XX:TieredStopAtLevel=1, -XX:+UseParallelGC, -XX:MaxTenuringThreshold=0 and the AppCDS archive its "
+        + "unmeasured first run recorded); "
         + "\"plain `java -jar`\" is the jar with the JDK's defaults.");
   }
 
