@@ -20,7 +20,11 @@ failures.each { line ->
   largest.each { assert it ==~ /\w+ \([\d,]+\)/ && names.contains(it.split(' ')[0]) }
 }
 assert log.count { it == '[INFO] BUILD FAILURE' } == 2
-assert log.any { it.startsWith('[ERROR] Failed to execute goal dev.openapi2mcp:openapi2mcp-maven-plugin:') && it.contains(':lint ') }
-assert log.any { it.startsWith('[ERROR] Failed to execute goal dev.openapi2mcp:openapi2mcp-maven-plugin:') && it.contains(':generate ') }
+String spec = new File(basedir, 'src/main/openapi/shop.json').path
+// Each failure names its own goal's run: "lint of" for lint, "generation from" for generate.
+assert log.any { it.startsWith('[ERROR] Failed to execute goal dev.openapi2mcp:openapi2mcp-maven-plugin:') && it.contains(':lint ')
+    && it.endsWith(": openapi2mcp: lint of ${spec} failed with 1 error:") }
+assert log.any { it.startsWith('[ERROR] Failed to execute goal dev.openapi2mcp:openapi2mcp-maven-plugin:') && it.contains(':generate ')
+    && it.endsWith(": openapi2mcp: generation from ${spec} failed with 1 error:") }
 assert !new File(basedir, 'target/generated-sources/openapi2mcp').exists()
 return true

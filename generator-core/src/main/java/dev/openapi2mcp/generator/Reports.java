@@ -41,17 +41,29 @@ public final class Reports {
         + result.lint().table().stripTrailing();
   }
 
+  /** Which kind of run failed: the first line of its failure names it. */
+  public enum Run {
+    GENERATION("generation from "),
+    LINT("lint of ");
+
+    private final String lead;
+
+    Run(String lead) {
+      this.lead = lead;
+    }
+  }
+
   /**
-   * The failure message: which spec failed and every diagnostic, one per line, errors before warnings (each
-   * group in the generator's order); the exception's own message when it carries no diagnostics.
+   * The failure message: which run of which spec failed and every diagnostic, one per line, errors before warnings
+   * (each group in the generator's order); the exception's own message when it carries no diagnostics.
    */
-  public static String failure(String inputSpec, GenerationException failure) {
+  public static String failure(Run run, String inputSpec, GenerationException failure) {
     List<Diagnostic> diagnostics = failure.diagnostics();
     if (diagnostics.isEmpty()) {
-      return PREFIX + "generation from " + inputSpec + " failed: " + failure.getMessage();
+      return PREFIX + run.lead + inputSpec + " failed: " + failure.getMessage();
     }
     long errors = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
-    StringBuilder message = new StringBuilder(PREFIX + "generation from ")
+    StringBuilder message = new StringBuilder(PREFIX + run.lead)
         .append(inputSpec)
         .append(" failed with ")
         .append(count(errors, "error", "errors"))

@@ -49,7 +49,7 @@ class ReportsTest {
     Diagnostic second = new Diagnostic(Severity.ERROR, "missing info", "api.yaml", "/info", null);
     GenerationException failure = new GenerationException("invalid spec", List.of(warning, first, second));
 
-    assertThat(Reports.failure("/p/api.yaml", failure).split("\n"))
+    assertThat(Reports.failure(Reports.Run.GENERATION, "/p/api.yaml", failure).split("\n"))
         .containsExactly(
             "openapi2mcp: generation from /p/api.yaml failed with 2 errors:",
             "  ERROR api.yaml#/paths/~1a/get (getA): unknown type 'strin'",
@@ -61,7 +61,16 @@ class ReportsTest {
   void failureWithoutDiagnosticsFallsBackToTheExceptionMessage() {
     GenerationException failure = new GenerationException("cannot write /out", List.of());
 
-    assertThat(Reports.failure("api.yaml", failure))
+    assertThat(Reports.failure(Reports.Run.GENERATION, "api.yaml", failure))
         .isEqualTo("openapi2mcp: generation from api.yaml failed: cannot write /out");
+  }
+
+  @Test
+  void aFailedLintSaysLintNotGeneration() {
+    GenerationException failure = new GenerationException("over budget",
+        List.of(new Diagnostic(Severity.ERROR, "over the token budget of 100", null, null, null)));
+
+    assertThat(Reports.failure(Reports.Run.LINT, "api.yaml", failure).split("\n"))
+        .containsExactly("openapi2mcp: lint of api.yaml failed with 1 error:", "  ERROR over the token budget of 100");
   }
 }

@@ -182,12 +182,12 @@ public abstract class AbstractOpenApi2McpMojo extends AbstractMojo {
   }
 
   /** The build failure for a failed run, after printing its warnings as Maven warnings. */
-  MojoFailureException failure(GeneratorConfig config, GenerationException e) {
+  MojoFailureException failure(Reports.Run run, GeneratorConfig config, GenerationException e) {
     e.diagnostics().stream()
         .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
         .forEach(d -> getLog().warn(Reports.warning(d)));
     // No cause attached: Maven would print the cause's message after ours, listing every diagnostic twice.
-    return new MojoFailureException(Reports.failure(config.apis().stream().map(ApiSource::inputSpec)
+    return new MojoFailureException(Reports.failure(run, config.apis().stream().map(ApiSource::inputSpec)
         .collect(Collectors.joining(", ")), e));
   }
 }

@@ -47,7 +47,7 @@ public class GenerateMojo extends AbstractOpenApi2McpMojo {
     try {
       result = Generator.run(config);
     } catch (GenerationException e) {
-      throw failure(config, e);
+      throw failure(Reports.Run.GENERATION, config, e);
     }
     result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
     getLog().info(Reports.summary(serverName, result));

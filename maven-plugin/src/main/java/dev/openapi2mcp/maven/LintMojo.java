@@ -34,7 +34,7 @@ public class LintMojo extends AbstractOpenApi2McpMojo {
     try {
       result = Generator.lint(config);
     } catch (GenerationException e) {
-      throw failure(config, e);
+      throw failure(Reports.Run.LINT, config, e);
     }
     result.warnings().forEach(d -> getLog().warn(Reports.warning(d)));
     Reports.lint(serverName, result).lines().forEach(getLog()::info);

@@ -93,7 +93,7 @@ public final class Cli {
     try {
       result = Generator.run(config);
     } catch (GenerationException e) {
-      err.println(Reports.failure(config.inputSpec(), e));
+      err.println(Reports.failure(Reports.Run.GENERATION, config.inputSpec(), e));
       return GENERATION_FAILED;
     }
     result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));
@@ -108,7 +108,7 @@ public final class Cli {
     try {
       result = Generator.lint(config);
     } catch (GenerationException e) {
-      err.println(Reports.failure(config.inputSpec(), e));
+      err.println(Reports.failure(Reports.Run.LINT, config.inputSpec(), e));
       return GENERATION_FAILED;
     }
     result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));

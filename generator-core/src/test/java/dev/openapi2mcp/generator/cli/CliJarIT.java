@@ -140,7 +140,7 @@ class CliJarIT {
     Run run = runJar("lint", "--spec", "petstore.json", "--token-budget", "100");
 
     assertThat(run.status()).isEqualTo(Cli.GENERATION_FAILED);
-    assertThat(run.err()).startsWith("openapi2mcp: generation from petstore.json failed with 1 error:")
+    assertThat(run.err()).startsWith("openapi2mcp: lint of petstore.json failed with 1 error:")
         .contains("over the token budget of 100");
     assertThat(run.out()).isEmpty();
   }
