@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Generated sources are pure ASCII: every other character becomes a Unicode escape that javac reads back. */
+/**
+ * Generated sources are pure ASCII: every other character becomes a Unicode escape that javac reads back; issue 6
+ * made this one pass over the text into bytes.
+ */
 class AsciiBytesTest {
   @Test
   void asciiTextIsItsOwnBytes() {
