@@ -14,6 +14,8 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -206,6 +208,9 @@ public final class SpecLoader {
           // The mapper swagger-parser reads JSON with, fed the bytes: no string of the whole file first (issue 6).
           return ObjectMapperFactory.createJson().readTree(bytes);
         }
+        // Strict, as Files.readString: malformed UTF-8 fails instead of becoming replacement characters.
+        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        return DeserializationUtils.deserializeIntoTree(text, source.parserLocation());
       }
       return DeserializationUtils.deserializeIntoTree(source.readText(), source.parserLocation());
     } catch (IOException | RuntimeException e) {
