@@ -1,5 +1,8 @@
 package dev.openapi2mcp.generator.description;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,25 +125,17 @@ final class ReferenceSentences {
    * only), and with runs of blank lines collapsed as the removal left them; lines that were blank before stay.
    */
   private static String withoutEmptiedLines(String original, String text) {
+    Set<String> originalLines = new HashSet<>(Arrays.asList(original.split("\n", -1)));
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.split("\n", -1)) {
       boolean markersOnly = LINE_MARKERS.matcher(line).matches();
-      if (markersOnly && !line.isEmpty() && !containsLine(original, line)) {
+      if (markersOnly && !line.isEmpty() && !originalLines.contains(line)) {
         continue;
       }
       out.append(line).append('\n');
     }
     out.setLength(out.length() - 1);
     return BLANK_LINES.matcher(out.toString()).replaceAll("\n\n").strip();
-  }
-
-  private static boolean containsLine(String text, String line) {
-    for (String candidate : text.split("\n", -1)) {
-      if (candidate.equals(line)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String unmarked(String text) {

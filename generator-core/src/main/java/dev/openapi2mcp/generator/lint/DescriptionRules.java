@@ -67,14 +67,7 @@ public final class DescriptionRules {
   /** Whether an argument's description says no more than its name: each of its words, fillers aside, is in it. */
   public static boolean vagueArgument(String description, String argumentName) {
     List<String> nameWords = words(argumentName);
-    boolean[] vague = {true};
-    forEachWord(description, word -> {
-      if (!FILLER.contains(word) && !nameWords.contains(word)) {
-        vague[0] = false;
-      }
-      return vague[0];
-    });
-    return vague[0];
+    return forEachWord(description, word -> FILLER.contains(word) || nameWords.contains(word));
   }
 
   /** Lower-case words, camelCase and snake_case split. */
@@ -87,19 +80,22 @@ public final class DescriptionRules {
   /**
    * Gives {@code text}'s words in order, as {@link #words} lists them, until {@code next} returns false: runs of
    * letters and digits, each split where camelCase changes case (a case change is never at a run's edge).
+   *
+   * @return whether {@code next} accepted every word (true for a text without words)
    */
-  private static void forEachWord(String text, Predicate<String> next) {
+  private static boolean forEachWord(String text, Predicate<String> next) {
     if (text == null) {
-      return;
+      return true;
     }
     Matcher run = WORD_RUN.matcher(text);
     while (run.find()) {
       for (String part : CAMEL.split(run.group())) {
         if (!part.isEmpty() && !next.test(part.toLowerCase(Locale.ROOT))) {
-          return;
+          return false;
         }
       }
     }
+    return true;
   }
 
   static boolean blank(String text) {

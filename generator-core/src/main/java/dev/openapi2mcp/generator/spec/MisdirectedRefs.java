@@ -98,12 +98,11 @@ final class MisdirectedRefs {
 
   /** Whether {@code at} is {@code /paths/{path}/{method}/responses/{status}} or {@code /components/responses/{name}}. */
   private static boolean responsePosition(TreePath at) {
-    for (int i = 0; i < at.depth(); i++) {
-      if (at.token(i).isEmpty()) {
-        return false;
-      }
-    }
-    return at.depth() == 5 && at.token(0).equals("paths") && at.token(3).equals("responses")
+    boolean shape = at.depth() == 5 && at.token(0).equals("paths") && at.token(3).equals("responses")
         || at.depth() == 3 && at.token(0).equals("components") && at.token(1).equals("responses");
+    for (int i = 0; shape && i < at.depth(); i++) {
+      shape = !at.token(i).isEmpty();
+    }
+    return shape;
   }
 }
