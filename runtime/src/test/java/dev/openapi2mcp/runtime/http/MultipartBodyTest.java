@@ -1,7 +1,10 @@
 package dev.openapi2mcp.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.runtime.tool.RequestBody;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolResult;
@@ -9,10 +12,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mockwebserver3.RecordedRequest;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
@@ -271,5 +276,29 @@ class MultipartBodyTest {
 
     assertThat(parts).extracting(Part::name).containsExactly("id", "note");
     assertThat(parts).extracting(Part::text).containsExactly("7", "x");
+  }
+
+  @Test
+  void aContentTypeWithSpaceAroundItsParametersIsAccepted() throws IOException {
+    List<Part> parts = send(form(),
+        "{\"file\":{\"content\":\"YQ==\",\"contentType\":\" text/plain ;  charset=utf-8 \"}}");
+
+    assertThat(parts.get(0).contentType()).isEqualTo("text/plain; charset=utf-8");
+  }
+
+  /**
+   * Issue 11: the expression {@code \s*;\s*} took seconds on a content type of 40,000 spaces; the type is now
+   * parsed by a linear split, and one beyond the length limit is refused before it is parsed at all.
+   */
+  @Test
+  void aContentTypeOfFortyThousandSpacesIsRefusedQuickly() {
+    Map<String, JsonNode> fields = Map.of("file", Harness.args(
+        "{\"content\":\"YQ==\",\"contentType\":\"text/plain" + " ".repeat(40_000) + "x\"}"));
+
+    InvalidRequestException refusal = assertTimeoutPreemptively(Duration.ofSeconds(1),
+        () -> assertThrows(InvalidRequestException.class, () -> MultipartEncoder.encode(null, fields,
+            Set.of("file"), Map.of(), new LocalFiles(null, 100))));
+
+    assertThat(refusal.getMessage()).startsWith("file.contentType: ");
   }
 }

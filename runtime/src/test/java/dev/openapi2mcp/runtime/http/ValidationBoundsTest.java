@@ -151,4 +151,17 @@ class ValidationBoundsTest {
         SchemaProblems.MAX_MESSAGE_CHARS + 1));
     assertThat(problems.get(SchemaProblems.MAX_PROBLEMS)).contains("not checked");
   }
+
+  /** A pattern from the spec that backtracks polynomially (n⁴ here) reads its model-supplied name on the budget. */
+  @Test
+  void aBacktrackingPropertyPatternOnAModelSuppliedNameStopsAtTheBudget() {
+    String schema = """
+        {"type": "object", "patternProperties": {"a.*a.*a.*x": {"type": "string"}}, "additionalProperties": false}""";
+    ToolDefinition tool = ToolDefinition.builder("patterned").inputSchema(schema).http("GET", "/").build();
+    ObjectNode arguments = Harness.args("{\"" + "a".repeat(1000) + "\": \"x\"}");
+
+    List<String> problems = assertTimeoutPreemptively(LIMIT, () -> validator.validate(tool, arguments));
+
+    assertThat(problems).singleElement().asString().startsWith("arguments: too complex to check");
+  }
 }
