@@ -330,14 +330,25 @@ class MultipartBodyTest {
         .contains("file: more than " + UploadAllowance.MAX_FILE_PARTS + " file parts in one request");
   }
 
+  /** Encodes one file part named by {@code path}, straight through the encoder. */
+  private static okhttp3.RequestBody encodePath(String path, LocalFiles files) throws InvalidRequestException {
+    return MultipartEncoder.encode(null, Map.of("file", Harness.args("{\"path\":\"" + path + "\"}")),
+        Set.of("file"), Map.of(), files);
+  }
+
+  /** The body of a part for {@code data.txt}, "AAAA" when checked, the file rewritten as {@code later} after that. */
+  private okhttp3.RequestBody checkedThenRewritten(String later) throws IOException, InvalidRequestException {
+    Path root = Files.createDirectories(temp.resolve("root"));
+    Path file = Files.writeString(root.resolve("data.txt"), "AAAA");
+    okhttp3.RequestBody body = encodePath("data.txt", new LocalFiles(root, 100));
+    Files.writeString(file, later);
+    return body;
+  }
+
   /** Issue 11: a file named by path is streamed while the request is written, not read whole when it is built. */
   @Test
   void aFileIsReadWhenTheRequestIsWrittenNotWhenItIsBuilt() throws IOException, InvalidRequestException {
-    Path root = Files.createDirectories(temp.resolve("root"));
-    Path file = Files.writeString(root.resolve("data.txt"), "AAAA");
-    okhttp3.RequestBody body = MultipartEncoder.encode(null, Map.of("file", Harness.args("{\"path\":\"data.txt\"}")),
-        Set.of("file"), Map.of(), new LocalFiles(root, 100));
-    Files.writeString(file, "BBBB");
+    okhttp3.RequestBody body = checkedThenRewritten("BBBB");
 
     Buffer written = new Buffer();
     body.writeTo(written);
@@ -348,14 +359,21 @@ class MultipartBodyTest {
 
   @Test
   void aFileThatGrowsAfterItWasCheckedIsNotSent() throws IOException, InvalidRequestException {
-    Path root = Files.createDirectories(temp.resolve("root"));
-    Path file = Files.writeString(root.resolve("data.txt"), "AAAA");
-    okhttp3.RequestBody body = MultipartEncoder.encode(null, Map.of("file", Harness.args("{\"path\":\"data.txt\"}")),
-        Set.of("file"), Map.of(), new LocalFiles(root, 100));
-    Files.writeString(file, "AAAAAAAA");
+    okhttp3.RequestBody body = checkedThenRewritten("AAAAAAAA");
 
     assertThatThrownBy(() -> body.writeTo(new Buffer())).isInstanceOf(IOException.class)
         .hasMessageContaining("'data.txt' changed after it was checked");
+  }
+
+  /**
+   * A root holding {@code reports/q1.csv}, whose {@code reports} directory is replaced by a link to a directory
+   * outside holding its own {@code q1.csv} ("top secret") on the {@code n}th open.
+   */
+  private LocalFiles reportsSwappedOnOpen(int n) throws IOException {
+    Path root = Files.createDirectories(temp.resolve("root"));
+    Files.writeString(Files.createDirectories(root.resolve("reports")).resolve("q1.csv"), "a,b");
+    Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("q1.csv"), "top secret");
+    return new LocalFiles(root, 100, swapOnce(root.resolve("reports"), temp.resolve("outside"), n));
   }
 
   /**
@@ -364,29 +382,20 @@ class MultipartBodyTest {
    */
   @Test
   void aParentDirectorySwappedForALinkOutOfTheRootIsRefused() throws IOException {
-    Path root = Files.createDirectories(temp.resolve("root"));
-    Files.writeString(Files.createDirectories(root.resolve("reports")).resolve("q1.csv"), "a,b");
-    Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("q1.csv"), "secret");
-    LocalFiles files = new LocalFiles(root, 100, swapOnce(root.resolve("reports"), temp.resolve("outside"), 1));
+    LocalFiles files = reportsSwappedOnOpen(1);
 
-    assertThatThrownBy(() -> MultipartEncoder.encode(null,
-        Map.of("file", Harness.args("{\"path\":\"reports/q1.csv\"}")), Set.of("file"), Map.of(), files))
+    assertThatThrownBy(() -> encodePath("reports/q1.csv", files))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("file: the file 'reports/q1.csv' cannot be read");
   }
 
   @Test
   void aParentDirectorySwappedAfterTheCheckIsNotFollowedWhenTheFileIsSent() throws Exception {
-    Path root = Files.createDirectories(temp.resolve("root"));
-    Files.writeString(Files.createDirectories(root.resolve("reports")).resolve("q1.csv"), "a,b");
-    Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("q1.csv"), "top");
-    LocalFiles files = new LocalFiles(root, 100, swapOnce(root.resolve("reports"), temp.resolve("outside"), 2));
-    okhttp3.RequestBody body = MultipartEncoder.encode(null,
-        Map.of("file", Harness.args("{\"path\":\"reports/q1.csv\"}")), Set.of("file"), Map.of(), files);
+    okhttp3.RequestBody body = encodePath("reports/q1.csv", reportsSwappedOnOpen(2));
     Buffer written = new Buffer();
 
     assertThatThrownBy(() -> body.writeTo(written)).isInstanceOf(IOException.class);
-    assertThat(written.readUtf8()).doesNotContain("top");
+    assertThat(written.readUtf8()).doesNotContain("secret");
   }
 
   /** On its {@code n}th run, replaces {@code directory} by a symbolic link to {@code elsewhere}. */
