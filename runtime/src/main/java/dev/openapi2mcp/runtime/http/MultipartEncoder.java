@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.runtime.tool.RequestBody;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.MediaType;
@@ -42,7 +44,12 @@ import okhttp3.MultipartBody;
  *       and only from inside DIR after normalisation and symbolic-link resolution; see {@link LocalFiles} for the
  *       rules. Without {@code --file-root} a path is refused and nothing is read.</li>
  *   <li>Each file part, from either source, may hold at most the server's per-file limit ({@code --max-file-size},
- *       32 MiB by default); a larger one is refused before anything is sent.</li>
+ *       32 MiB by default), and one request at most {@value UploadAllowance#MAX_FILE_PARTS} file parts of together
+ *       at most {@value LocalFiles#TOTAL_FILE_PARTS_FACTOR} times that limit; a request over any of them is refused
+ *       before anything is sent.</li>
+ *   <li>A file named by {@code path} is not read into memory: it is streamed into the request as it is written
+ *       ({@link FileBody}).</li>
+ *   <li>{@code contentType}, when given, is at most {@value #MAX_CONTENT_TYPE_CHARS} characters.</li>
  *   <li>{@code filename} defaults to the file's own name for a path and to the part's name for content;
  *       {@code contentType} defaults to what the file name's extension suggests, else
  *       {@code application/octet-stream}.</li>
@@ -55,6 +62,9 @@ final class MultipartEncoder {
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
   private static final Set<String> FILE_KEYS = Set.of("content", "path", "filename", "contentType");
 
+  /** The longest {@code contentType} accepted: registered media types with their parameters are far shorter. */
+  static final int MAX_CONTENT_TYPE_CHARS = 1024;
+
   private MultipartEncoder() {}
 
   /**
@@ -66,6 +76,7 @@ final class MultipartEncoder {
   static okhttp3.RequestBody encode(MediaType declared, Map<String, JsonNode> fields, Set<String> fileArguments,
       Map<String, RequestBody.Encoding> encodings, LocalFiles files) throws InvalidRequestException {
     MultipartBody.Builder body = new MultipartBody.Builder().setType(formType(declared));
+    UploadAllowance allowance = files.allowance();
     int parts = 0;
     for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
       String name = field.getKey();
@@ -76,11 +87,11 @@ final class MultipartEncoder {
       if (fileArguments.contains(name)) {
         if (value.isArray()) {
           for (JsonNode item : value) {
-            body.addPart(filePart(name, item, files));
+            body.addPart(filePart(name, item, files, allowance));
             parts++;
           }
         } else {
-          body.addPart(filePart(name, value, files));
+          body.addPart(filePart(name, value, files, allowance));
           parts++;
         }
       } else if (encodings.containsKey(name)) {
@@ -117,8 +128,9 @@ final class MultipartEncoder {
     return MultipartBody.Part.createFormData(name, JsonValues.scalarText(value));
   }
 
-  private static MultipartBody.Part filePart(String name, JsonNode file, LocalFiles files)
+  private static MultipartBody.Part filePart(String name, JsonNode file, LocalFiles files, UploadAllowance allowance)
       throws InvalidRequestException {
+    allowance.countPart(name);
     if (!file.isObject()) {
       throw new InvalidRequestException(name + ": a file is an object with 'content' (base64) or 'path', got "
           + JsonValues.describe(file));
@@ -138,37 +150,46 @@ final class MultipartEncoder {
     }
     String filename = text(name, file, "filename");
     String contentType = text(name, file, "contentType");
-    byte[] bytes;
-    if (hasContent) {
-      if (!content.isTextual()) {
-        throw new InvalidRequestException(name + ".content: expected a base64 string, got "
-            + JsonValues.describe(content));
-      }
-      // The decoded size is at most 3/4 of the text: refuse an oversized part before decoding it.
-      files.checkSize(name, (long) content.textValue().length() * 3 / 4 - 2);
-      bytes = Base64Text.decode(name + ".content", content.textValue());
-      files.checkSize(name, bytes.length);
-      if (filename == null) {
-        filename = name;
-      }
-    } else {
-      if (!path.isTextual()) {
-        throw new InvalidRequestException(name + ".path: expected a string, got " + JsonValues.describe(path));
-      }
-      LocalFiles.FileContent read = files.read(name, path.textValue());
-      bytes = read.bytes();
-      if (filename == null) {
-        filename = read.fileName();
-      }
+    return hasContent ? contentPart(name, content, filename, contentType, files, allowance)
+        : pathPart(name, path, filename, contentType, files, allowance);
+  }
+
+  private static MultipartBody.Part contentPart(String name, JsonNode content, String filename, String contentType,
+      LocalFiles files, UploadAllowance allowance) throws InvalidRequestException {
+    if (!content.isTextual()) {
+      throw new InvalidRequestException(name + ".content: expected a base64 string, got "
+          + JsonValues.describe(content));
     }
-    MediaType type = mediaType(name, contentType, filename);
-    return MultipartBody.Part.createFormData(name, filename, okhttp3.RequestBody.create(bytes, type));
+    // The decoded size is at most 3/4 of the text: refuse an oversized part before decoding it.
+    files.checkSize(name, (long) content.textValue().length() * 3 / 4 - 2);
+    byte[] bytes = Base64Text.decode(name + ".content", content.textValue());
+    files.checkSize(name, bytes.length);
+    allowance.addBytes(name, bytes.length);
+    String shownName = filename != null ? filename : name;
+    return MultipartBody.Part.createFormData(name, shownName,
+        okhttp3.RequestBody.create(bytes, mediaType(name, contentType, shownName)));
+  }
+
+  /** A file named by path: checked now, streamed from disk while the request is written. */
+  private static MultipartBody.Part pathPart(String name, JsonNode path, String filename, String contentType,
+      LocalFiles files, UploadAllowance allowance) throws InvalidRequestException {
+    if (!path.isTextual()) {
+      throw new InvalidRequestException(name + ".path: expected a string, got " + JsonValues.describe(path));
+    }
+    LocalFiles.Checked checked = files.check(name, path.textValue());
+    allowance.addBytes(name, checked.size());
+    String shownName = filename != null ? filename : checked.fileName();
+    return MultipartBody.Part.createFormData(name, shownName,
+        new FileBody(checked, mediaType(name, contentType, shownName)));
   }
 
   private static MediaType mediaType(String name, String declared, String filename) throws InvalidRequestException {
     if (declared != null) {
-      // RFC 9110 allows whitespace around ';'; OkHttp's parser does not take it before one.
-      MediaType type = MediaType.parse(declared.strip().replaceAll("\\s*;\\s*", "; "));
+      if (declared.length() > MAX_CONTENT_TYPE_CHARS) {
+        throw new InvalidRequestException(name + ".contentType: longer than " + MAX_CONTENT_TYPE_CHARS
+            + " characters, so not a media type");
+      }
+      MediaType type = MediaType.parse(spacedParameters(declared));
       if (type == null) {
         throw new InvalidRequestException(name + ".contentType: '" + declared + "' is not a media type");
       }
@@ -177,6 +198,19 @@ final class MultipartEncoder {
     String guessed = URLConnection.guessContentTypeFromName(filename);
     MediaType type = guessed == null ? null : MediaType.parse(guessed);
     return type != null ? type : OCTET_STREAM;
+  }
+
+  /**
+   * {@code declared} with each {@code ;} written as {@code "; "}: RFC 9110 §5.6.6 allows whitespace on both sides of
+   * it, OkHttp's parser none before it. A split on one character, so linear in the length (a regular expression such
+   * as {@code \\s*;\\s*} retries every run of spaces from each of its positions).
+   */
+  private static String spacedParameters(String declared) {
+    List<String> pieces = new ArrayList<>();
+    for (String piece : declared.split(";", -1)) {
+      pieces.add(piece.strip());
+    }
+    return String.join("; ", pieces);
   }
 
   private static String text(String name, JsonNode file, String key) throws InvalidRequestException {

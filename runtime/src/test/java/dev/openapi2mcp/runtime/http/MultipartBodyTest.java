@@ -1,18 +1,26 @@
 package dev.openapi2mcp.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.runtime.tool.RequestBody;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mockwebserver3.RecordedRequest;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
@@ -24,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 3: {@code multipart/form-data} bodies: fields as text or JSON parts, file parts from base64 content or, with
  * a file root, from local paths that must stay inside it; every refusal sends nothing. Parts are read back with
- * OkHttp's {@link MultipartReader}, so the assertions are about the parts, not about bytes.
+ * OkHttp's {@link MultipartReader}, so the assertions are about the parts, not about bytes. Issue 11: a model-supplied
+ * content type is parsed in linear time, the file parts of one request are bounded in number and total size, a file
+ * is streamed rather than read whole, and a directory swapped for a link after the check does not lead outside.
  */
 class MultipartBodyTest {
   private final Harness harness = new Harness();
@@ -271,5 +281,136 @@ class MultipartBodyTest {
 
     assertThat(parts).extracting(Part::name).containsExactly("id", "note");
     assertThat(parts).extracting(Part::text).containsExactly("7", "x");
+  }
+
+  @Test
+  void aContentTypeWithSpaceAroundItsParametersIsAccepted() throws IOException {
+    List<Part> parts = send(form(),
+        "{\"file\":{\"content\":\"YQ==\",\"contentType\":\" text/plain ;  charset=utf-8 \"}}");
+
+    assertThat(parts.get(0).contentType()).isEqualTo("text/plain; charset=utf-8");
+  }
+
+  /**
+   * Issue 11: the expression {@code \s*;\s*} took seconds on a content type of 40,000 spaces; the type is now
+   * parsed by a linear split, and one beyond the length limit is refused before it is parsed at all.
+   */
+  @Test
+  void aContentTypeOfFortyThousandSpacesIsRefusedQuickly() {
+    Map<String, JsonNode> fields = Map.of("file", Harness.args(
+        "{\"content\":\"YQ==\",\"contentType\":\"text/plain" + " ".repeat(40_000) + "x\"}"));
+
+    InvalidRequestException refusal = assertTimeoutPreemptively(Duration.ofSeconds(1),
+        () -> assertThrows(InvalidRequestException.class, () -> MultipartEncoder.encode(null, fields,
+            Set.of("file"), Map.of(), new LocalFiles(null, 100))));
+
+    assertThat(refusal.getMessage()).startsWith("file.contentType: ");
+  }
+
+  /** Issue 11: a per-file limit alone let one call name the same large file any number of times. */
+  @Test
+  void fileItemsAddingUpToMoreThanTheTotalAreRefusedAndNothingIsSent() throws IOException {
+    Path root = Files.createDirectories(temp.resolve("root"));
+    Files.write(root.resolve("sixty.bin"), new byte[60]);
+    String item = "{\"path\":\"sixty.bin\"}";
+    String items = String.join(",", Collections.nCopies(7, item));
+
+    assertThat(refused(form(), "{\"file\":[" + items + "]}",
+        harness.options().withFileRoot(root).withMaxFileBytes(100)))
+        .contains("file: the file parts of this request add up to more than the 400 bytes this server sends per "
+            + "request");
+  }
+
+  @Test
+  void moreFileItemsThanTheCapAreRefusedAndNothingIsSent() {
+    String items = String.join(",", Collections.nCopies(UploadAllowance.MAX_FILE_PARTS + 1,
+        "{\"content\":\"YQ==\"}"));
+
+    assertThat(refused(form(), "{\"file\":[" + items + "]}", harness.options()))
+        .contains("file: more than " + UploadAllowance.MAX_FILE_PARTS + " file parts in one request");
+  }
+
+  /** Encodes one file part named by {@code path}, straight through the encoder. */
+  private static okhttp3.RequestBody encodePath(String path, LocalFiles files) throws InvalidRequestException {
+    return MultipartEncoder.encode(null, Map.of("file", Harness.args("{\"path\":\"" + path + "\"}")),
+        Set.of("file"), Map.of(), files);
+  }
+
+  /** The body of a part for {@code data.txt}, "AAAA" when checked, the file rewritten as {@code later} after that. */
+  private okhttp3.RequestBody checkedThenRewritten(String later) throws IOException, InvalidRequestException {
+    Path root = Files.createDirectories(temp.resolve("root"));
+    Path file = Files.writeString(root.resolve("data.txt"), "AAAA");
+    okhttp3.RequestBody body = encodePath("data.txt", new LocalFiles(root, 100));
+    Files.writeString(file, later);
+    return body;
+  }
+
+  /** Issue 11: a file named by path is streamed while the request is written, not read whole when it is built. */
+  @Test
+  void aFileIsReadWhenTheRequestIsWrittenNotWhenItIsBuilt() throws IOException, InvalidRequestException {
+    okhttp3.RequestBody body = checkedThenRewritten("BBBB");
+
+    Buffer written = new Buffer();
+    body.writeTo(written);
+
+    assertThat(body.contentLength()).isEqualTo(written.size());
+    assertThat(written.readUtf8()).contains("BBBB").doesNotContain("AAAA");
+  }
+
+  @Test
+  void aFileThatGrowsAfterItWasCheckedIsNotSent() throws IOException, InvalidRequestException {
+    okhttp3.RequestBody body = checkedThenRewritten("AAAAAAAA");
+
+    assertThatThrownBy(() -> body.writeTo(new Buffer())).isInstanceOf(IOException.class)
+        .hasMessageContaining("'data.txt' changed after it was checked");
+  }
+
+  /**
+   * A root holding {@code reports/q1.csv}, whose {@code reports} directory is replaced by a link to a directory
+   * outside holding its own {@code q1.csv} ("top secret") on the {@code n}th open.
+   */
+  private LocalFiles reportsSwappedOnOpen(int n) throws IOException {
+    Path root = Files.createDirectories(temp.resolve("root"));
+    Files.writeString(Files.createDirectories(root.resolve("reports")).resolve("q1.csv"), "a,b");
+    Files.writeString(Files.createDirectories(temp.resolve("outside")).resolve("q1.csv"), "top secret");
+    return new LocalFiles(root, 100, swapOnce(root.resolve("reports"), temp.resolve("outside"), n));
+  }
+
+  /**
+   * Issue 11: a directory on the checked path swapped for a link out of the root, between the check and the open,
+   * must not lead the open outside: the open follows no link on the way.
+   */
+  @Test
+  void aParentDirectorySwappedForALinkOutOfTheRootIsRefused() throws IOException {
+    LocalFiles files = reportsSwappedOnOpen(1);
+
+    assertThatThrownBy(() -> encodePath("reports/q1.csv", files))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("file: the file 'reports/q1.csv' cannot be read");
+  }
+
+  @Test
+  void aParentDirectorySwappedAfterTheCheckIsNotFollowedWhenTheFileIsSent() throws Exception {
+    okhttp3.RequestBody body = encodePath("reports/q1.csv", reportsSwappedOnOpen(2));
+    Buffer written = new Buffer();
+
+    assertThatThrownBy(() -> body.writeTo(written)).isInstanceOf(IOException.class);
+    assertThat(written.readUtf8()).doesNotContain("secret");
+  }
+
+  /** On its {@code n}th run, replaces {@code directory} by a symbolic link to {@code elsewhere}. */
+  private static Runnable swapOnce(Path directory, Path elsewhere, int n) {
+    int[] runs = {0};
+    return () -> {
+      if (++runs[0] != n) {
+        return;
+      }
+      try {
+        Files.move(directory, directory.resolveSibling(directory.getFileName() + "-moved"));
+        Files.createSymbolicLink(directory, elsewhere);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
   }
 }
