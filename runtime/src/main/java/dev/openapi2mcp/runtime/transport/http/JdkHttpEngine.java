@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -154,9 +156,13 @@ public final class JdkHttpEngine implements HttpEngine {
     }
 
     @Override
-    public byte[] body(int maxBytes) throws IOException {
-      byte[] bytes = exchange.getRequestBody().readNBytes(maxBytes + 1);
-      return bytes.length > maxBytes ? null : bytes;
+    public CompletionStage<byte[]> body(int maxBytes) {
+      try {
+        byte[] bytes = exchange.getRequestBody().readNBytes(maxBytes + 1);
+        return CompletableFuture.completedFuture(bytes.length > maxBytes ? null : bytes);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(e);
+      }
     }
 
     @Override

@@ -1,0 +1,159 @@
+package dev.openapi2mcp.runtime.transport.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One Jetty request as an {@link HttpCall}. The body is read as its bytes arrive (no thread waits for a slow
+ * client) and reading stops at the cap; the response is written without blocking the caller.
+ */
+final class JettyCall implements HttpCall {
+  private final Request request;
+  private final Response response;
+  private final Callback done;
+  private final int maxStreamBacklogBytes;
+  private final AtomicBoolean answered = new AtomicBoolean();
+
+  JettyCall(Request request, Response response, Callback done, int maxStreamBacklogBytes) {
+    this.request = request;
+    this.response = response;
+    this.done = done;
+    this.maxStreamBacklogBytes = maxStreamBacklogBytes;
+  }
+
+  @Override
+  public String method() {
+    return request.getMethod();
+  }
+
+  @Override
+  public String path() {
+    return request.getHttpURI().getPath();
+  }
+
+  @Override
+  public String header(String name) {
+    return request.getHeaders().get(name);
+  }
+
+  @Override
+  public Map<String, List<String>> headers() {
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+    }
+    return headers;
+  }
+
+  @Override
+  public String remoteAddress() {
+    return Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+  }
+
+  @Override
+  public CompletionStage<byte[]> body(int maxBytes) {
+    CompletableFuture<byte[]> body = new CompletableFuture<>();
+    long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+    if (declared > maxBytes) {
+      // Refused from the header alone: none of the announced bytes is read.
+      body.complete(null);
+      return body;
+    }
+    new BodyReader(maxBytes, body).run();
+    return body;
+  }
+
+  /** Reads chunks while they are available and asks to be called again when more arrive. */
+  private final class BodyReader implements Runnable {
+    private final int maxBytes;
+    private final CompletableFuture<byte[]> result;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    BodyReader(int maxBytes, CompletableFuture<byte[]> result) {
+      this.maxBytes = maxBytes;
+      this.result = result;
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          result.completeExceptionally(new IOException("the request body could not be read", chunk.getFailure()));
+          return;
+        }
+        ByteBuffer buffer = chunk.getByteBuffer();
+        boolean tooLong = bytes.size() + buffer.remaining() > maxBytes;
+        if (!tooLong) {
+          byte[] part = new byte[buffer.remaining()];
+          buffer.get(part);
+          bytes.write(part, 0, part.length);
+        }
+        boolean last = chunk.isLast();
+        chunk.release();
+        if (tooLong) {
+          result.complete(null);
+          return;
+        }
+        if (last) {
+          result.complete(bytes.toByteArray());
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void respond(int status, Map<String, String> headers, String contentType, byte[] body) {
+    if (!answered.compareAndSet(false, true)) {
+      throw new IllegalStateException("HTTP call answered twice");
+    }
+    response.setStatus(status);
+    headers.forEach((name, value) -> response.getHeaders().put(name, value));
+    if (contentType != null) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    }
+    ByteBuffer content = body == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body);
+    response.write(true, content, done);
+  }
+
+  void respondIfOpen(int status, byte[] jsonBody) {
+    if (!answered.get()) {
+      try {
+        respond(status, Map.of(), MediaTypes.JSON, jsonBody);
+      } catch (IllegalStateException e) {
+        // Answered concurrently in the meantime: nothing left to do.
+      }
+    }
+  }
+
+  @Override
+  public EventStream openEventStream(Map<String, String> headers) {
+    if (!answered.compareAndSet(false, true)) {
+      throw new IllegalStateException("HTTP call answered twice");
+    }
+    response.setStatus(200);
+    headers.forEach((name, value) -> response.getHeaders().put(name, value));
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, MediaTypes.EVENT_STREAM);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-transform");
+    return new JettyEventStream(response, done, maxStreamBacklogBytes);
+  }
+}
