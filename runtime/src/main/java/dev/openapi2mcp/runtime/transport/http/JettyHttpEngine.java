@@ -26,6 +26,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JettyHttpEngine implements HttpEngine {
   /** Threads Jetty needs besides the request handlers: one acceptor, one selector and a spare. */
   private static final int IO_THREADS = 3;
+  private static final int ACCEPT_QUEUE = 1024;
 
   private final int threads;
   private final SSLContext tls;
@@ -75,6 +76,9 @@ public final class JettyHttpEngine implements HttpEngine {
     connector.setHost(address.getAddress().getHostAddress());
     connector.setPort(address.getPort());
     connector.setIdleTimeout(idleTimeout.toMillis());
+    // Room for bursts of new connections while the single acceptor catches up; a full queue drops SYNs, which
+    // clients retry only after a second.
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
     created.addConnector(connector);
     created.addBean(new NetworkConnectionLimit(maxConnections, connector));
     created.setHandler(new JettyHandler(handler, maxStreamBacklogBytes));

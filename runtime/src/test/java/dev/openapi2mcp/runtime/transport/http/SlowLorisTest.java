@@ -53,15 +53,17 @@ class SlowLorisTest {
     HttpTestClient client = new HttpTestClient(transport.endpoint());
     client.initialize(); // the client's own connection and classes are warm before the attack
 
+    int connected = 0;
     String[] stalls = {"P", "POST /mcp HTTP/1.1\r\n", "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty"};
     for (int i = 0; i < SLOW_SOCKETS; i++) {
       Socket socket = new Socket();
       slow.add(socket);
       try {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       } catch (SocketTimeoutException e) {
         break; // the server stopped accepting: the attack already worked, the client below shows it
       }
+      connected++;
       OutputStream out = socket.getOutputStream();
       out.write(stalls[i % stalls.length].getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -75,5 +77,6 @@ class SlowLorisTest {
     });
     assertThat(tools.statusCode()).isEqualTo(200);
     assertThat(fresh.json(tools).at("/result/tools").size()).isPositive();
+    assertThat(connected).as("every stalling socket was accepted").isEqualTo(SLOW_SOCKETS);
   }
 }
