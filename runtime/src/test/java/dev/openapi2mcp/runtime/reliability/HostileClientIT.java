@@ -69,6 +69,7 @@ class HostileClientIT {
     server = ServerProcess.start("--transport", "http", "--port", "0", "--auth-tokens-file", tokens.toString(),
         "--max-sessions-per-client", String.valueOf(SESSIONS_PER_CLIENT));
     port = server.awaitPort();
+    assertThat(server.stderr()).as("the HTTP server's own logging stays silent").doesNotContain("SLF4J");
     endpoint = URI.create("http://127.0.0.1:" + port + "/mcp");
     HttpResponse<String> init = post(ALICE, null, INIT);
     assertThat(init.statusCode()).as(init.body()).isEqualTo(200);

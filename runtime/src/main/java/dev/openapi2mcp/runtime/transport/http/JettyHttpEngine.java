@@ -3,6 +3,7 @@ package dev.openapi2mcp.runtime.transport.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -12,6 +13,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.helpers.NOP_FallbackServiceProvider;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * {@link HttpEngine} on Jetty's core server (no servlets). Chosen over the JDK's {@code com.sun.net.httpserver}
@@ -27,6 +30,10 @@ public final class JettyHttpEngine implements HttpEngine {
   /** Threads Jetty needs besides the request handlers: one acceptor, one selector and a spare. */
   private static final int IO_THREADS = 3;
   private static final int ACCEPT_QUEUE = 1024;
+
+  static {
+    silenceMissingSlf4jProvider();
+  }
 
   private final int threads;
   private final SSLContext tls;
@@ -104,6 +111,24 @@ public final class JettyHttpEngine implements HttpEngine {
     server.setStopTimeout(grace.toMillis());
     stopQuietly(server);
     server = null;
+  }
+
+  /**
+   * Jetty logs through SLF4J. Without a provider on the class path SLF4J prints a three-line warning on stderr at
+   * the first log call; the runtime logs through {@code java.util.logging} and needs none of Jetty's messages, so
+   * in that case the no-op provider is named explicitly. A provider the application brings is left alone.
+   */
+  private static void silenceMissingSlf4jProvider() {
+    if (System.getProperty("slf4j.provider") != null
+        || ServiceLoader.load(SLF4JServiceProvider.class, JettyHttpEngine.class.getClassLoader()).findFirst()
+            .isPresent()) {
+      return;
+    }
+    System.setProperty("slf4j.provider", NOP_FallbackServiceProvider.class.getName());
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      // Else SLF4J reports the explicitly named provider in one line of its own.
+      System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
   }
 
   private static void stopQuietly(Server server) {
