@@ -22,6 +22,9 @@ import org.eclipse.jetty.util.Callback;
  * client) and reading stops at the cap; the response is written without blocking the caller.
  */
 final class JettyCall implements HttpCall {
+  /** The most request-body bytes read and discarded after a response that did not need them. */
+  static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
+
   private final Request request;
   private final Response response;
   private final Callback done;
@@ -131,8 +134,45 @@ final class JettyCall implements HttpCall {
     if (contentType != null) {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     }
+    long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+    if (declared > MAX_DRAIN_BYTES) {
+      // Too much to read and throw away: the connection ends with this response, so the client must not reuse it.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     ByteBuffer content = body == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body);
-    response.write(true, content, done);
+    response.write(true, content, Callback.from(() -> new Drain().run(), done::failed));
+  }
+
+  /**
+   * Reads and discards what is left of the request body after the response, up to {@value #MAX_DRAIN_BYTES}
+   * bytes, then ends the exchange. A connection whose request body is not read to its end cannot carry another
+   * request, and closing it while the client still sends makes the client's TCP stack drop the response unread;
+   * refusals that never read the body (415, 413, 403, ...) would then reach keep-alive clients as resets.
+   */
+  private final class Drain implements Runnable {
+    private long drained;
+
+    @Override
+    public void run() {
+      while (true) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          done.succeeded(); // the response is out; a client that broke off its body changes nothing
+          return;
+        }
+        drained += chunk.remaining();
+        boolean last = chunk.isLast();
+        chunk.release();
+        if (last || drained > MAX_DRAIN_BYTES) {
+          done.succeeded();
+          return;
+        }
+      }
+    }
   }
 
   void respondIfOpen(int status, byte[] jsonBody) {
