@@ -154,7 +154,7 @@ final class McpEndpoint implements HttpCallHandler {
     try {
       post(call, principal, body);
     } catch (RuntimeException e) {
-      // The engine's own guard ran on the thread that started the call; this one is reached only from here.
+      // The body may complete on another thread than the engine's guard against handler failures runs on.
       LOG.log(Level.WARNING, "HTTP handler failed", e);
       try {
         error(call, 500, JsonRpcException.INTERNAL_ERROR, "Internal error");
