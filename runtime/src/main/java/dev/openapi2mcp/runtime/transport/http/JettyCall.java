@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -76,51 +75,39 @@ final class JettyCall implements HttpCall {
       body.complete(null);
       return body;
     }
-    new BodyReader(maxBytes, body).run();
+    new ChunkReader(request, new BodyCollector(maxBytes, body)).run();
     return body;
   }
 
-  /** Reads chunks while they are available and asks to be called again when more arrive. */
-  private final class BodyReader implements Runnable {
+  /** Collects the body up to {@code maxBytes}; one byte more and it completes with null and stops reading. */
+  private static final class BodyCollector implements ChunkReader.Sink {
     private final int maxBytes;
     private final CompletableFuture<byte[]> result;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    BodyReader(int maxBytes, CompletableFuture<byte[]> result) {
+    BodyCollector(int maxBytes, CompletableFuture<byte[]> result) {
       this.maxBytes = maxBytes;
       this.result = result;
     }
 
     @Override
-    public void run() {
-      while (true) {
-        Content.Chunk chunk = request.read();
-        if (chunk == null) {
-          request.demand(this);
-          return;
-        }
-        if (Content.Chunk.isFailure(chunk)) {
-          result.completeExceptionally(new IOException("the request body could not be read", chunk.getFailure()));
-          return;
-        }
-        ByteBuffer buffer = chunk.getByteBuffer();
-        boolean tooLong = bytes.size() + buffer.remaining() > maxBytes;
-        if (!tooLong) {
-          byte[] part = new byte[buffer.remaining()];
-          buffer.get(part);
-          bytes.write(part, 0, part.length);
-        }
-        boolean last = chunk.isLast();
-        chunk.release();
-        if (tooLong) {
-          result.complete(null);
-          return;
-        }
-        if (last) {
-          result.complete(bytes.toByteArray());
-          return;
-        }
+    public boolean take(ByteBuffer buffer, boolean last) {
+      if (bytes.size() + buffer.remaining() > maxBytes) {
+        result.complete(null);
+        return true;
       }
+      byte[] part = new byte[buffer.remaining()];
+      buffer.get(part);
+      bytes.write(part, 0, part.length);
+      if (last) {
+        result.complete(bytes.toByteArray());
+      }
+      return last;
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+      result.completeExceptionally(new IOException("the request body could not be read", failure));
     }
   }
 
@@ -140,7 +127,7 @@ final class JettyCall implements HttpCall {
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     ByteBuffer content = body == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body);
-    response.write(true, content, Callback.from(() -> new Drain().run(), done::failed));
+    response.write(true, content, Callback.from(() -> new ChunkReader(request, new Drain()).run(), done::failed));
   }
 
   /**
@@ -149,29 +136,22 @@ final class JettyCall implements HttpCall {
    * request, and closing it while the client still sends makes the client's TCP stack drop the response unread;
    * refusals that never read the body (415, 413, 403, ...) would then reach keep-alive clients as resets.
    */
-  private final class Drain implements Runnable {
+  private final class Drain implements ChunkReader.Sink {
     private long drained;
 
     @Override
-    public void run() {
-      while (true) {
-        Content.Chunk chunk = request.read();
-        if (chunk == null) {
-          request.demand(this);
-          return;
-        }
-        if (Content.Chunk.isFailure(chunk)) {
-          done.succeeded(); // the response is out; a client that broke off its body changes nothing
-          return;
-        }
-        drained += chunk.remaining();
-        boolean last = chunk.isLast();
-        chunk.release();
-        if (last || drained > MAX_DRAIN_BYTES) {
-          done.succeeded();
-          return;
-        }
+    public boolean take(ByteBuffer bytes, boolean last) {
+      drained += bytes.remaining();
+      if (last || drained > MAX_DRAIN_BYTES) {
+        done.succeeded();
+        return true;
       }
+      return false;
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+      done.succeeded(); // the response is out; a client that broke off its body changes nothing
     }
   }
 
