@@ -43,12 +43,14 @@ import java.util.regex.Pattern;
  * @param stateless {@code --stateless}: serve HTTP without sessions, so that replicas can share the work (issue 5);
  *     only with {@link Transport#HTTP} and not with {@code --confirm-destructive}, whose elicitation needs a session
  * @param upstream authentication toward the API beyond environment variables (issue 5)
+ * @param sessions the limits on HTTP sessions: how many one client may hold, how long an unused one lives
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
     Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
     InboundOptions inbound, ResilienceOptions resilience,
-    Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless, OutboundOptions upstream) {
+    Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless, OutboundOptions upstream,
+    SessionOptions sessions) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -66,6 +68,7 @@ public record CommandLine(
     apiBaseUrls = Collections.unmodifiableMap(new TreeMap<>(apiBaseUrls));
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(upstream, "upstream");
+    Objects.requireNonNull(sessions, "sessions");
   }
 
   /**
@@ -77,7 +80,7 @@ public record CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
     this(transport, host, port, baseUrl, allowedOrigins, help, null, null, ExecutorOptions.DEFAULT_MAX_FILE_BYTES,
         false, null, InboundOptions.NONE, ResilienceOptions.defaults(), Map.of(), AuditOptions.defaults(), false,
-        OutboundOptions.NONE);
+        OutboundOptions.NONE, SessionOptions.defaults());
   }
 
   /**
@@ -108,6 +111,7 @@ public record CommandLine(
     ResilienceOptions resilience = ResilienceOptions.defaults();
     AuditOptions audit = AuditOptions.defaults();
     boolean stateless = false;
+    SessionOptions sessions = SessionOptions.defaults();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -162,7 +166,9 @@ public record CommandLine(
         case "--rate-limit-per-session" -> resilience = resilience.withRateLimitPerSession(rate(name, value));
         case "--audit-log", "--redact-header" -> audit = audit.with(name, value);
         default -> {
-          if (OutboundOptions.NAMES.contains(name)) {
+          if (SessionOptions.NAMES.contains(name)) {
+            sessions = sessions.with(name, value);
+          } else if (OutboundOptions.NAMES.contains(name)) {
             upstream = upstream.with(name, value);
           } else {
             inbound = inbound.with(name, value);
@@ -175,7 +181,7 @@ public record CommandLine(
     checkStateless(stateless, transport, confirmDestructive);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
         maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit, stateless,
-        upstream);
+        upstream, sessions);
   }
 
   private static final String STATELESS = "--stateless";
@@ -198,13 +204,13 @@ public record CommandLine(
 
   private static boolean isKnown(String name) {
     return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || AuditOptions.NAMES.contains(name)
-        || OutboundOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
+        || OutboundOptions.NAMES.contains(name) || SessionOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
         "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout",
         "--connect-timeout", "--read-timeout", "--call-timeout", "--retries", "--rate-limit",
         "--rate-limit-per-session").contains(name);
   }
 
-  private static Duration duration(String name, String value) throws UsageException {
+  static Duration duration(String name, String value) throws UsageException {
     try {
       return Durations.parse(value);
     } catch (IllegalArgumentException e) {

@@ -112,7 +112,7 @@ public final class Launcher {
     } catch (UsageException e) {
       return fail(USAGE, e.getMessage());
     }
-    HttpTransportOptions httpOptions = HttpTransportOptions.defaults()
+    HttpTransportOptions httpOptions = options.sessions().applyTo(HttpTransportOptions.defaults())
         .withHost(options.host())
         .withPort(options.port())
         .withAllowedOrigins(options.allowedOrigins())

@@ -34,6 +34,12 @@ public final class Usage {
     option(text, "--stateless", "with --transport http: no sessions, every request served on its own, so that");
     option(text, "", "replicas behind a load balancer can share the work (no GET event stream,");
     option(text, "", "no --confirm-destructive, cancellation ignored)");
+    text.append("  --max-sessions-per-client N\n"); // too long for the option column
+    option(text, "", "with --transport http: the most sessions one client (its authenticated");
+    option(text, "", "principal, or its address without auth) may hold; more get 429 (default: 100)");
+    text.append("  --session-idle-timeout TIME\n");
+    option(text, "", "with --transport http: end a session unused for TIME; an open event");
+    option(text, "", "stream does not count as use (e.g. 10m, 1h; default: 30m)");
     option(text, "--allow-origin ORIGIN", "also accept browser requests from ORIGIN with --transport http,");
     option(text, "", "e.g. https://app.example.com (repeatable; loopback origins are always accepted)");
     option(text, "--max-response-bytes N", "the most bytes of an API response returned to the model; more is cut,");

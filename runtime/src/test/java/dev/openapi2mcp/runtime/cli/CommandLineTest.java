@@ -136,4 +136,19 @@ class CommandLineTest {
     assertThat(CommandLine.parse("--stateless", "--transport", "http", "--rate-limit-per-session", "5/s")
         .resilience().rateLimitPerSession()).as("counted per caller when there are no sessions").isNotNull();
   }
+
+  /** Issue 11: the per-client session cap and the session idle timeout are options with the transport's defaults. */
+  @Test
+  void sessionLimitsAreOptionsWithTheTransportDefaults() throws Exception {
+    assertThat(CommandLine.parse().sessions()).isEqualTo(new SessionOptions(100, java.time.Duration.ofMinutes(30)));
+    CommandLine line = CommandLine.parse("--transport", "http", "--max-sessions-per-client", "5",
+        "--session-idle-timeout=90s");
+    assertThat(line.sessions()).isEqualTo(new SessionOptions(5, java.time.Duration.ofSeconds(90)));
+    var http = line.sessions().applyTo(dev.openapi2mcp.runtime.transport.http.HttpTransportOptions.defaults());
+    assertThat(http.maxSessionsPerPrincipal()).isEqualTo(5);
+    assertThat(http.sessionIdleTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(error("--max-sessions-per-client", "0"))
+        .isEqualTo("--max-sessions-per-client must be a whole number of at least 1, was '0'");
+    assertThat(error("--session-idle-timeout", "soon")).startsWith("--session-idle-timeout must be a positive duration");
+  }
 }

@@ -3,6 +3,7 @@ package dev.openapi2mcp.runtime.transport.http;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One HTTP request and its response. A call is answered exactly once, either with {@link #respond} or by turning it
@@ -27,15 +28,24 @@ public interface HttpCall {
     return Map.of();
   }
 
-  /** The client's address, for the audit trail. */
+  /** The client's address and port, for the audit trail. */
   String remoteAddress();
 
+  /** The client's address without the port, which changes with every connection of the same client. */
+  default String remoteHost() {
+    String address = remoteAddress();
+    int colon = address.lastIndexOf(':');
+    return colon < 0 ? address : address.substring(0, colon);
+  }
+
   /**
-   * Reads the request body.
+   * Reads the request body; engines that can read it as it arrives do so without holding a thread while the client
+   * is slow.
    *
-   * @return the body, or null when it is longer than {@code maxBytes} (the rest is not read)
+   * @return completes with the body, or with null when it is longer than {@code maxBytes} (the rest is not read);
+   *     fails when it could not be read
    */
-  byte[] body(int maxBytes) throws IOException;
+  CompletionStage<byte[]> body(int maxBytes);
 
   /**
    * Sends a complete response and ends the exchange.

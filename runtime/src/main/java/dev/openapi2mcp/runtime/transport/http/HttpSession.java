@@ -9,12 +9,14 @@ import dev.openapi2mcp.runtime.mcp.McpSession;
 final class HttpSession {
   private final McpSession mcp;
   private final String owner;
+  private final String holder;
   private final EventStreams streams;
   private volatile long lastActiveNanos;
 
-  HttpSession(McpSession mcp, String owner, EventStreams streams, long nowNanos) {
+  HttpSession(McpSession mcp, String owner, String holder, EventStreams streams, long nowNanos) {
     this.mcp = mcp;
     this.owner = owner;
+    this.holder = holder;
     this.streams = streams;
     this.lastActiveNanos = nowNanos;
   }
@@ -26,6 +28,11 @@ final class HttpSession {
   /** The principal that opened the session, or null without inbound auth. */
   String owner() {
     return owner;
+  }
+
+  /** Whose share of the sessions this one counts against: the principal, or the remote address without auth. */
+  String holder() {
+    return holder;
   }
 
   McpSession mcp() {

@@ -14,20 +14,30 @@ import java.util.logging.Logger;
 /**
  * The live HTTP sessions. Ids are 256 random bits from {@link SecureRandom}, base64url (visible ASCII, as the spec
  * requires), so they cannot be guessed. A session ends on DELETE, on shutdown, or after {@code idleTimeout} without
- * requests and without an open stream.
+ * requests; an open GET stream does not count as use, since a client can hold one open without ever reading it.
+ *
+ * <p>Invariants: at most {@code maxSessions} sessions exist, and at most {@code maxPerHolder} of them share one
+ * holder (the authenticated principal, or the remote address without inbound auth), so one client cannot take every
+ * session from the others.
  */
 final class HttpSessions {
   private static final Logger LOG = Logger.getLogger(HttpSessions.class.getName());
 
+  /** Whether a new session may be registered, and if not, which limit stands in the way. */
+  enum Admission { ADMITTED, SERVER_FULL, HOLDER_FULL }
+
   private final SecureRandom random = new SecureRandom();
   private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
   private final int maxSessions;
+  private final int maxPerHolder;
   private final int maxStreamsPerSession;
   private final long idleTimeoutNanos;
   private final LongSupplier clock;
 
-  HttpSessions(int maxSessions, int maxStreamsPerSession, Duration idleTimeout, LongSupplier clock) {
+  HttpSessions(int maxSessions, int maxPerHolder, int maxStreamsPerSession, Duration idleTimeout,
+      LongSupplier clock) {
     this.maxSessions = maxSessions;
+    this.maxPerHolder = maxPerHolder;
     this.maxStreamsPerSession = maxStreamsPerSession;
     this.idleTimeoutNanos = idleTimeout.toNanos();
     this.clock = clock;
@@ -38,30 +48,41 @@ final class HttpSessions {
    *
    * @param caller the caller for the audit trail
    * @param owner the authenticated principal the session is bound to, or null without inbound auth
+   * @param holder whose share of the sessions it counts against: the principal, or the remote address
    */
-  HttpSession create(String caller, String owner) {
+  HttpSession create(String caller, String owner, String holder) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return new HttpSession(new McpSession(id, caller), owner, new EventStreams(maxStreamsPerSession),
+    return new HttpSession(new McpSession(id, caller), owner, holder, new EventStreams(maxStreamsPerSession),
         clock.getAsLong());
   }
 
-  /** Whether another session may be created (expired ones are removed first). */
-  boolean hasRoom() {
+  /** Whether a session for this holder may be created now (expired sessions are removed first). */
+  Admission admission(String holder) {
     expireIdle();
-    return sessions.size() < maxSessions;
+    synchronized (this) {
+      return admissionLocked(holder);
+    }
   }
 
-  /** Makes the session findable; false when the limit was reached in the meantime. */
-  boolean register(HttpSession session) {
+  /** Makes the session findable, unless a limit was reached in the meantime. */
+  Admission register(HttpSession session) {
     synchronized (this) {
-      if (sessions.size() >= maxSessions) {
-        return false;
+      Admission admission = admissionLocked(session.holder());
+      if (admission == Admission.ADMITTED) {
+        sessions.put(session.id(), session);
       }
-      sessions.put(session.id(), session);
+      return admission;
     }
-    return true;
+  }
+
+  private Admission admissionLocked(String holder) {
+    if (sessions.size() >= maxSessions) {
+      return Admission.SERVER_FULL;
+    }
+    long held = sessions.values().stream().filter(session -> session.holder().equals(holder)).count();
+    return held >= maxPerHolder ? Admission.HOLDER_FULL : Admission.ADMITTED;
   }
 
   /** The live session with this id, marked as active now. */
@@ -88,13 +109,13 @@ final class HttpSessions {
     return true;
   }
 
-  /** Keeps streams alive and ends sessions idle for longer than the timeout. */
+  /**
+   * Writes a keep-alive comment to every open stream (dropping streams that fail) and ends sessions idle for longer
+   * than the timeout, open streams or not.
+   */
   void maintain() {
-    long now = clock.getAsLong();
     for (HttpSession session : List.copyOf(sessions.values())) {
-      if (session.streams().keepAlive()) {
-        session.touch(now);
-      }
+      session.streams().keepAlive();
     }
     expireIdle();
   }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +26,10 @@ import javax.net.ssl.SSLContext;
  * {@link HttpEngine} on the JDK's {@code com.sun.net.httpserver}. Requests are handled on a bounded pool; when it is
  * saturated the accepting thread runs the handler itself, which slows accepting down instead of failing. Given a TLS
  * context, it serves HTTPS on the same port ({@code HttpsServer}; issue 5).
+ *
+ * <p>Not for untrusted networks: the JDK server reads request heads and bodies with blocking reads on its worker
+ * threads and event-stream writes block their writer, so clients that send slowly or stop reading can hold every
+ * thread. The transport's default is {@link JettyHttpEngine}; this engine stays for embedding and comparison.
  */
 public final class JdkHttpEngine implements HttpEngine {
   private static final Logger LOG = Logger.getLogger(JdkHttpEngine.class.getName());
@@ -154,9 +160,13 @@ public final class JdkHttpEngine implements HttpEngine {
     }
 
     @Override
-    public byte[] body(int maxBytes) throws IOException {
-      byte[] bytes = exchange.getRequestBody().readNBytes(maxBytes + 1);
-      return bytes.length > maxBytes ? null : bytes;
+    public CompletionStage<byte[]> body(int maxBytes) {
+      try {
+        byte[] bytes = exchange.getRequestBody().readNBytes(maxBytes + 1);
+        return CompletableFuture.completedFuture(bytes.length > maxBytes ? null : bytes);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(e);
+      }
     }
 
     @Override

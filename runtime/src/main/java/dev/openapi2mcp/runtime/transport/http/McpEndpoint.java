@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -139,13 +140,31 @@ final class McpEndpoint implements HttpCallHandler {
           "Not Acceptable: the Accept header must list both application/json and text/event-stream");
       return;
     }
-    byte[] body;
+    call.body(maxBodyBytes).whenComplete((body, failure) -> {
+      if (failure != null) {
+        error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: the request body could not be read");
+      } else {
+        postBody(call, principal, body);
+      }
+    });
+  }
+
+  /** Continues a POST once its body is read, possibly on another thread than the one that started it. */
+  private void postBody(HttpCall call, Principal principal, byte[] body) {
     try {
-      body = call.body(maxBodyBytes);
-    } catch (IOException e) {
-      error(call, 400, JsonRpcException.INVALID_REQUEST, "Bad Request: the request body could not be read");
-      return;
+      post(call, principal, body);
+    } catch (RuntimeException e) {
+      // The body may complete on another thread than the engine's guard against handler failures runs on.
+      LOG.log(Level.WARNING, "HTTP handler failed", e);
+      try {
+        error(call, 500, JsonRpcException.INTERNAL_ERROR, "Internal error");
+      } catch (IllegalStateException answered) {
+        // The failure came after the answer: nothing left to send.
+      }
     }
+  }
+
+  private void post(HttpCall call, Principal principal, byte[] body) {
     if (body == null) {
       error(call, 413, JsonRpcException.INVALID_REQUEST,
           "Payload Too Large: a message may hold at most " + maxBodyBytes + " bytes");
@@ -201,22 +220,41 @@ final class McpEndpoint implements HttpCallHandler {
           "Bad Request: initialize opens a new session and must not carry " + SESSION_HEADER);
       return;
     }
-    if (!sessions.hasRoom()) {
-      error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: too many open sessions");
+    String holder = principal == null ? call.remoteHost() : principal.name();
+    if (refused(call, sessions.admission(holder))) {
       return;
     }
     HttpSession session = principal == null
-        ? sessions.create(call.remoteAddress(), null) : sessions.create(principal.name(), principal.name());
+        ? sessions.create(call.remoteAddress(), null, holder)
+        : sessions.create(principal.name(), principal.name(), holder);
     session.mcp().setSink(notification -> session.streams().send(server.codec().write(notification)));
     server.handle(message, session.mcp()).thenAccept(response -> {
       if (!session.mcp().isInitialized()) {
         respondJson(call, 200, Map.of(), response); // a JSON-RPC error: no session was opened
-      } else if (sessions.register(session)) {
+      } else if (!refused(call, sessions.register(session))) {
         respondJson(call, 200, Map.of(SESSION_HEADER, session.id()), response);
       } else {
-        error(call, 503, JsonRpcException.INTERNAL_ERROR, "Service unavailable: too many open sessions");
+        session.close();
       }
     });
+  }
+
+  /**
+   * Answers a refused session with its reason; false when it was admitted. A holder at its own cap gets 429 rather
+   * than having its oldest session evicted: eviction would let any client sharing the holder (another client of
+   * the same principal, or behind the same address) silently end sessions in use, and the refusal names the remedy.
+   */
+  private boolean refused(HttpCall call, HttpSessions.Admission admission) {
+    switch (admission) {
+      case SERVER_FULL -> error(call, 503, JsonRpcException.INTERNAL_ERROR,
+          "Service unavailable: too many open sessions");
+      case HOLDER_FULL -> error(call, 429, JsonRpcException.INVALID_REQUEST, "Too Many Requests: this client "
+          + "already holds the maximum number of sessions; end one with DELETE or let one expire");
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void get(HttpCall call, Principal principal) {

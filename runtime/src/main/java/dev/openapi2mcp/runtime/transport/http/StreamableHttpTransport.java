@@ -42,15 +42,16 @@ public final class StreamableHttpTransport implements AutoCloseable {
   private volatile InboundAuth auth;
 
   public StreamableHttpTransport(McpServer server, HttpTransportOptions options) {
-    this(server, options, new JdkHttpEngine(options.threads(), options.tls()));
+    this(server, options, new JettyHttpEngine(options.threads(), options.tls(), options.connectionIdleTimeout(),
+        options.maxConnections(), options.maxStreamBacklogBytes()));
   }
 
   public StreamableHttpTransport(McpServer server, HttpTransportOptions options, HttpEngine engine) {
     this.server = Objects.requireNonNull(server, "server");
     this.options = Objects.requireNonNull(options, "options");
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.sessions = new HttpSessions(options.maxSessions(), options.maxStreamsPerSession(),
-        options.sessionIdleTimeout(), System::nanoTime);
+    this.sessions = new HttpSessions(options.maxSessions(), options.maxSessionsPerPrincipal(),
+        options.maxStreamsPerSession(), options.sessionIdleTimeout(), System::nanoTime);
   }
 
   /**
