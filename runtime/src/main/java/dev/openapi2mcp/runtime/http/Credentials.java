@@ -333,6 +333,17 @@ final class Credentials {
         || scheme.type() == SecurityScheme.Type.OPENID_CONNECT;
   }
 
+  /** The parameter names of the apiKey schemes sent in {@code in}, configured or not. */
+  Set<String> apiKeyNames(ParameterLocation in) {
+    Set<String> names = new LinkedHashSet<>();
+    for (SecurityScheme scheme : schemes.values()) {
+      if (scheme.type() == SecurityScheme.Type.API_KEY && scheme.in() == in) {
+        names.add(scheme.parameterName());
+      }
+    }
+    return names;
+  }
+
   /** The client of the first oauth2 scheme with a client id and secret, for token exchange; null when none. */
   ClientIdentity exchangeClient() {
     return exchangeClient;
