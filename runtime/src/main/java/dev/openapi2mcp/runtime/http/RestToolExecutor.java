@@ -259,15 +259,16 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       } else {
         PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders,
             context == null ? InboundHeaders.NONE : context.inboundHeaders());
-        url = request.displayUrl().toString();
-        RetryRecord retries = new RetryRecord(request.describe());
+        // A credential a model copied into a harmless argument is scrubbed from what the audit, spans and logs show.
+        url = credentials.scrub(request.displayUrl().toString());
+        RetryRecord retries = new RetryRecord(credentials.scrub(request.describe()));
         Call call = client.join().newCall(request.request().newBuilder()
             .tag(RetryRecord.class, retries)
             .tag(UpstreamTag.class, new UpstreamTag(url, tool.http().pathTemplate()))
             .build());
         // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
         try (CallChannel.Registration abort = channel.onCancel(call::cancel);
-            Response response = send(call, request, channel)) {
+            Response response = send(call, credentials.scrub(request.describe()), channel)) {
           // Known before the body is read, so that a body that breaks off is not reported as no answer at all.
           status = response.code();
           ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
@@ -309,8 +310,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   }
 
   /** Sends the request and reports the two progress steps around it (see {@link ProgressBody}). */
-  private static Response send(Call call, PreparedRequest request, CallChannel channel) throws IOException {
-    channel.progress(ProgressBody.SENT, null, "Sending " + request.describe() + " to the API");
+  private static Response send(Call call, String description, CallChannel channel) throws IOException {
+    channel.progress(ProgressBody.SENT, null, "Sending " + description + " to the API");
     Response response = call.execute();
     channel.progress(ProgressBody.HEADERS, ProgressBody.total(response),
         "The API answered HTTP " + response.code() + "; reading the response");
@@ -362,12 +363,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
     return AuditLog.redactedOrPlaceholder(() -> {
       ObjectNode redacted = redactor.redactArguments(tool, args);
-      Redactor.scrubStrings(redacted, credentials::scrub);
-      return redacted;
+      return (ObjectNode) credentials.scrub(redacted);
     });
   }
 
-  /** Removes credential values from every text block, whatever produced it. */
+  /** Removes credential values from every text block, whatever produced it (structured content: ResponseMapper). */
   private ToolResult scrub(ToolResult result) {
     List<Content> content = result.content().stream()
         .map(block -> block instanceof Content.Text text ? new Content.Text(credentials.scrub(text.text())) : block)
