@@ -120,7 +120,7 @@ final class Credentials {
    *     token URL; the message names the source (never the value)
    */
   static Credentials load(ServerDefinition definition, CredentialSources sources, TokenClients tokens) {
-    return load(List.of(definition.name()), definition.securitySchemes(), sources, tokens);
+    return load(List.of(definition.name()), definition.securitySchemes(), sources, tokens, new SecretScrubber());
   }
 
   /**
@@ -129,14 +129,15 @@ final class Credentials {
    * catalog (issue 4), so that each API reads credentials of its own ({@code CATALOG_INVENTORY_API_KEY}).
    *
    * @param tokens what fetching OAuth tokens needs; null when the executor cannot fetch any
+   * @param scrubber where the secrets read and the tokens obtained are registered, and which {@link #scrub} uses;
+   *     shared by the APIs of a catalog, so that no API's answer can carry another's credential
    * @throws IllegalArgumentException as {@link #load(ServerDefinition, CredentialSources, TokenClients)}
    */
   static Credentials load(List<String> owner, List<SecurityScheme> declared, CredentialSources sources,
-      TokenClients tokens) {
+      TokenClients tokens, SecretScrubber scrubber) {
     String prefix = prefix(owner);
     Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
     Map<String, SchemeCredential> available = new LinkedHashMap<>();
-    SecretScrubber scrubber = new SecretScrubber();
     ClientIdentity exchangeClient = null;
     for (SecurityScheme scheme : declared) {
       schemes.put(scheme.name(), scheme);
@@ -235,7 +236,7 @@ final class Credentials {
 
   /**
    * One help line per variable of {@code declared}, looked up under {@code owner} (see
-   * {@link #load(List, List, CredentialSources, TokenClients)}); {@code apiName}, when not null, is named in each
+   * {@link #load(List, List, CredentialSources, TokenClients, SecretScrubber)}); {@code apiName}, when not null, is named in each
    * line.
    */
   static List<String> describe(List<String> owner, List<SecurityScheme> declared, String apiName) {

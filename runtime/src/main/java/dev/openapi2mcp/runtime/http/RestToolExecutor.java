@@ -77,7 +77,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    *     looked up under, before the scheme name ({@link dev.openapi2mcp.runtime.credentials.CredentialSources})
    */
   private RestToolExecutor(List<String> scope, List<SecurityScheme> schemes, HttpUrl baseUrl,
-      ExecutorOptions options, UpstreamOptions upstream) {
+      ExecutorOptions options, UpstreamOptions upstream, SecretScrubber secrets) {
     this.options = options;
     this.client = CompletableFuture.supplyAsync(() -> buildClient(options, upstream.tls()), runnable -> {
       Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");
@@ -85,7 +85,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       thread.start();
     });
     this.credentials = Credentials.load(scope, schemes, upstream.credentials(),
-        new Credentials.TokenClients(baseUrl, options.clock(), client::join));
+        new Credentials.TokenClients(baseUrl, options.clock(), client::join), secrets);
     this.redactor = new Redactor(schemes, options.redactedHeaders());
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
         new LocalFiles(options.fileRoot(), options.maxFileBytes()), new ForwardedHeaders(upstream.forwardHeaders()),
@@ -164,6 +164,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    */
   public static RestToolExecutor create(
       ServerDefinition definition, String baseUrl, ExecutorOptions options, UpstreamOptions upstream) {
+    return create(definition, baseUrl, options, upstream, new SecretScrubber());
+  }
+
+  /**
+   * As {@link #create(ServerDefinition, String, ExecutorOptions, UpstreamOptions)}, registering secrets with
+   * {@code secrets}, which other executors of the process may share.
+   */
+  static RestToolExecutor create(ServerDefinition definition, String baseUrl, ExecutorOptions options,
+      UpstreamOptions upstream, SecretScrubber secrets) {
     String url = baseUrl != null ? baseUrl : definition.baseUrl();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("server '" + definition.name()
@@ -174,7 +183,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    return new RestToolExecutor(List.of(definition.name()), definition.securitySchemes(), parsed, options, upstream);
+    return new RestToolExecutor(List.of(definition.name()), definition.securitySchemes(), parsed, options, upstream,
+        secrets);
   }
 
   /**
@@ -198,6 +208,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    */
   public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
       ExecutorOptions options, UpstreamOptions upstream) {
+    return forApi(definition, api, baseUrl, options, upstream, new SecretScrubber());
+  }
+
+  /**
+   * As {@link #forApi(ServerDefinition, ApiDefinition, String, ExecutorOptions, UpstreamOptions)}, registering
+   * secrets with {@code secrets}, which the executors of the catalog's other APIs share.
+   */
+  static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
+      ExecutorOptions options, UpstreamOptions upstream, SecretScrubber secrets) {
     String url = baseUrl != null ? baseUrl : api.baseUrl();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("API '" + api.name() + "' of server '" + definition.name()
@@ -208,7 +227,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of API '" + api.name()
           + "' is not an absolute http or https URL; pass --base-url " + api.name() + "=URL with one");
     }
-    return new RestToolExecutor(scope(definition, api), api.securitySchemes(), parsed, options, upstream);
+    return new RestToolExecutor(scope(definition, api), api.securitySchemes(), parsed, options, upstream, secrets);
   }
 
   /** What the credentials of one API of a catalog are looked up under: the server name, then the API's. */

@@ -209,6 +209,22 @@ class SecretEchoTest {
   }
 
   @Test
+  void inACatalogNoApiCanEchoAnotherApisCredential() throws Exception {
+    try (CatalogFixture catalog = new CatalogFixture()) {
+      String ordersToken = CatalogFixture.ENVIRONMENT.get("CATALOG_ORDERS_BEARER_TOKEN");
+      catalog.inventory.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .body(echo(List.of(ordersToken))).build());
+
+      ToolResult result = catalog.dispatcher(CatalogFixture.definition(), CatalogFixture.ENVIRONMENT)
+          .execute(CatalogFixture.GET_ITEM, Harness.args("{\"itemId\":\"a1\"}"), CatalogFixture.CONTEXT);
+
+      assertThat(result.isError()).as(Harness.text(result)).isFalse();
+      Canary.assertAbsent(Harness.text(result), ordersToken);
+      assertThat(Harness.text(result)).contains("Rex");
+    }
+  }
+
+  @Test
   void theEchoReallyHoldsTheSecretsInTheirForms() throws Exception {
     JsonNode parsed = Harness.JSON.readTree(echo(List.of(HEADER_KEY)));
 
