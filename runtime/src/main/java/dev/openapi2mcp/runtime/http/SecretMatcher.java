@@ -24,8 +24,15 @@ final class SecretMatcher {
   static final String MASK = "***";
 
   private final Node root;
-  /** ASCII characters that may start a match, directly or as the start of an escape. */
-  private final boolean[] startsAscii = new boolean[128];
+  /** The root's children by ASCII character, for the lookup made at almost every position of a text. */
+  private final Node[] asciiRoot = new Node[128];
+  /**
+   * For each ASCII first character, the ASCII characters that may follow it in a match (two 64-bit words): most
+   * positions of a text are ruled out by these two characters without walking the trie.
+   */
+  private final long[] asciiSecond = new long[256];
+  /** Whether a form can start with an escape: true when there is any form. */
+  private final boolean escapes;
 
   SecretMatcher(Collection<String> forms) {
     Builder builder = new Builder();
@@ -39,16 +46,23 @@ final class SecretMatcher {
       }
     }
     root = builder.freeze();
-    for (char c : root.keys) {
-      if (c < 128) {
-        startsAscii[c] = true;
+    for (int i = 0; i < root.keys.length; i++) {
+      char first = root.keys[i];
+      if (first < 128) {
+        Node node = root.kids[i];
+        asciiRoot[first] = node;
+        // Non-ASCII seconds are always tried (see mayFollow); escapes may spell any second character.
+        for (char second : node.keys) {
+          if (second < 128) {
+            asciiSecond[2 * first + (second >> 6)] |= 1L << (second & 63);
+          }
+        }
+        for (char escape : new char[] {'%', '\\', '+'}) {
+          asciiSecond[2 * first + (escape >> 6)] |= 1L << (escape & 63);
+        }
       }
     }
-    if (root.keys.length > 0) {
-      startsAscii['%'] = true;
-      startsAscii['\\'] = true;
-      startsAscii['+'] = true;
-    }
+    escapes = root.keys.length > 0;
   }
 
   /** Whether there is no form to find. */
@@ -67,7 +81,13 @@ final class SecretMatcher {
     int at = 0;
     while (at < length) {
       char c = text.charAt(at);
-      int end = c < 128 && !startsAscii[c] ? -1 : longestFrom(root, text, at);
+      int end;
+      if (c >= 128 || (escapes && (c == '%' || c == '\\' || c == '+'))) {
+        end = longestFrom(root, text, at);
+      } else {
+        Node first = asciiRoot[c];
+        end = first == null || !mayFollow(c, text, at + 1) ? -1 : longestFrom(first, text, at + 1);
+      }
       if (end < 0) {
         at++;
         continue;
@@ -80,6 +100,15 @@ final class SecretMatcher {
       at = end;
     }
     return out == null ? text : out.append(text, copied, length).toString();
+  }
+
+  /** Whether the character at {@code next} may continue a match that starts with the ASCII {@code first}. */
+  private boolean mayFollow(char first, String text, int next) {
+    if (next >= text.length()) {
+      return true;
+    }
+    char c = text.charAt(next);
+    return c >= 128 || (asciiSecond[2 * first + (c >> 6)] & (1L << (c & 63))) != 0;
   }
 
   /**

@@ -38,6 +38,7 @@ class SecretScrubberTest {
     assertThat(scrubber.scrub("[p%25\\\\q]")).isEqualTo("[***]");
     assertThat(scrubber.scrub("[p%2525%5C%5cq]")).isEqualTo("[***]");
     assertThat(scrubber.scrub("[key\\ud83d\\ude00z] [key%F0%9F%98%80z]")).isEqualTo("[***] [***]");
+    assertThat(holding("x\u00e9/yz").scrub("x\u00e9/yz x%C3%A9%2Fyz x\\u00E9\\/yz")).isEqualTo("*** *** ***");
   }
 
   @Test
