@@ -125,7 +125,8 @@ final class ResponseMapper {
       String text = credentials.scrub(raw);
       JsonNode structured = null;
       if (!bytes.truncated() && tool.outputSchema() != null && (type == null || MediaTypes.isJson(type))) {
-        // Parsed from the text as received: escapes the text scrub did not see are resolved by parsing.
+        // Parsed from the body as received, then scrubbed value by value: what parsing decodes is what is shown,
+        // and parsing scrubbed text could bring back a secret spelled in a way the text scrub does not know.
         structured = conforming(tool, raw, type != null, channel);
       }
       return new ToolResult(List.of(new Content.Text(text + truncationNote(bytes))), structured, false);

@@ -280,14 +280,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
             context == null ? InboundHeaders.NONE : context.inboundHeaders());
         // A credential a model copied into a harmless argument is scrubbed from what the audit, spans and logs show.
         url = credentials.scrub(request.displayUrl().toString());
-        RetryRecord retries = new RetryRecord(credentials.scrub(request.describe()));
+        String described = credentials.scrub(request.describe());
+        RetryRecord retries = new RetryRecord(described);
         Call call = client.join().newCall(request.request().newBuilder()
             .tag(RetryRecord.class, retries)
             .tag(UpstreamTag.class, new UpstreamTag(url, tool.http().pathTemplate()))
             .build());
         // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
         try (CallChannel.Registration abort = channel.onCancel(call::cancel);
-            Response response = send(call, credentials.scrub(request.describe()), channel)) {
+            Response response = send(call, described, channel)) {
           // Known before the body is read, so that a body that breaks off is not reported as no answer at all.
           status = response.code();
           ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
