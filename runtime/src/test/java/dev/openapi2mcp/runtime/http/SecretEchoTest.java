@@ -162,27 +162,32 @@ class SecretEchoTest {
     tokenServer.start();
   }
 
+  private static final ToolDefinition LIST_PETS = ToolDefinition.builder("listPets").http("GET", "/pets")
+      .outputSchema("{\"type\":\"object\"}").security("token").build();
+
+  /** Calls {@link #LIST_PETS} once against the echoing API and checks that no secret came back. */
+  private void assertEchoRemoved(SecurityScheme scheme, UpstreamOptions upstream, CallContext context,
+      String... secrets) throws Exception {
+    ServerDefinition definition = ServerDefinition.builder("petstore").securityScheme(scheme).tool(LIST_PETS).build();
+    try (RestToolExecutor executor = RestToolExecutor.create(definition, harness.baseUrl(), harness.options(),
+        upstream)) {
+      ToolResult result = executor.execute(LIST_PETS, Harness.args("{}"), context);
+
+      assertThat(result.isError()).as(Harness.text(result)).isFalse();
+      assertNoSecret(everythingShown(result), secrets);
+      assertThat(result.structuredContent().get("name").asText()).isEqualTo("Rex");
+    }
+  }
+
   @Test
   void aClientCredentialsTokenEchoedByTheApiIsRemoved() throws Exception {
     String token = "cc/Canary-access-token-1";
     issueTokens(token);
     echoTheBearerToken();
-    ToolDefinition tool = ToolDefinition.builder("listPets").http("GET", "/pets")
-        .outputSchema("{\"type\":\"object\"}").security("oauth").build();
-    ServerDefinition definition = ServerDefinition.builder("petstore")
-        .securityScheme(SecurityScheme.oauth2("oauth", tokenServer.url("/token").toString(), "read"))
-        .tool(tool).build();
-    RestToolExecutor executor = RestToolExecutor.create(definition, harness.baseUrl(), harness.options(),
-        UpstreamOptions.environment(Map.of("PETSTORE_OAUTH_CLIENT_ID", "me",
-            "PETSTORE_OAUTH_CLIENT_SECRET", CLIENT_SECRET)));
 
-    try (executor) {
-      ToolResult result = executor.execute(tool, Harness.args("{}"), Harness.CONTEXT);
-
-      assertThat(result.structuredContent()).isNotNull();
-      assertNoSecret(everythingShown(result), token, CLIENT_SECRET);
-      assertThat(result.structuredContent().get("name").asText()).isEqualTo("Rex");
-    }
+    assertEchoRemoved(SecurityScheme.oauth2("token", tokenServer.url("/token").toString(), "read"),
+        UpstreamOptions.environment(Map.of("PETSTORE_TOKEN_CLIENT_ID", "me",
+            "PETSTORE_TOKEN_CLIENT_SECRET", CLIENT_SECRET)), Harness.CONTEXT, token, CLIENT_SECRET);
   }
 
   @Test
@@ -190,22 +195,12 @@ class SecretEchoTest {
     String token = "exchanged/Canary-token-2";
     issueTokens(token);
     echoTheBearerToken();
-    ToolDefinition tool = ToolDefinition.builder("listPets").http("GET", "/pets")
-        .outputSchema("{\"type\":\"object\"}").security("jwt").build();
-    ServerDefinition definition = ServerDefinition.builder("petstore")
-        .securityScheme(SecurityScheme.bearer("jwt")).tool(tool).build();
-    RestToolExecutor executor = RestToolExecutor.create(definition, harness.baseUrl(), harness.options(),
-        UpstreamOptions.environment(Map.of()).withTokenExchange(tokenServer.url("/sts").uri(), "api"));
     CallContext context = new CallContext("s", "alice", "r", CallChannel.NONE, Map.of(),
         InboundHeaders.of(Map.of("Authorization", List.of("Bearer alice-subject-token"))));
 
-    try (executor) {
-      ToolResult result = executor.execute(tool, Harness.args("{}"), context);
-
-      assertThat(result.isError()).as(Harness.text(result)).isFalse();
-      assertNoSecret(everythingShown(result), token);
-      assertThat(result.structuredContent().get("name").asText()).isEqualTo("Rex");
-    }
+    assertEchoRemoved(SecurityScheme.bearer("token"),
+        UpstreamOptions.environment(Map.of()).withTokenExchange(tokenServer.url("/sts").uri(), "api"), context,
+        token);
   }
 
   @Test
