@@ -1,8 +1,10 @@
 package dev.openapi2mcp.runtime.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,12 +18,17 @@ import java.util.TreeMap;
  * {@code \f}, {@code \n}, {@code \r}, {@code \t} and {@code \}{@code uXXXX} in either case (characters outside the
  * BMP as two escaped surrogates). Where forms match at one position the longest is replaced; matches do not overlap.
  *
- * <p>Cost: the forms share one trie of UTF-16 units, so the work at each position of the text is bounded by the
- * length of the longest form, whatever the number of forms; most positions end at the first lookup.
+ * <p>Cost: the first {@value #PREFIX} UTF-16 units of all forms share one trie, and only the forms that reach its
+ * end are compared further, one by one; so the work at each position of the text hardly depends on the number of
+ * forms, and most positions end at the first or second lookup. Memory is the forms themselves plus at most
+ * {@value #PREFIX} trie nodes per form, however long the forms are (a JWT is about a kilobyte).
  */
 final class SecretMatcher {
   /** What each occurrence becomes. */
   static final String MASK = "***";
+
+  /** How many units of each form the trie holds. */
+  static final int PREFIX = 8;
 
   private final Node root;
   /** The root's children by ASCII character, for the lookup made at almost every position of a text. */
@@ -38,11 +45,21 @@ final class SecretMatcher {
     Builder builder = new Builder();
     for (String form : forms) {
       if (!form.isEmpty()) {
-        Builder node = builder;
-        for (char c : form.toCharArray()) {
-          node = node.children.computeIfAbsent(c, k -> new Builder());
+        char[] units = form.toCharArray();
+        int cut = Math.min(units.length, PREFIX);
+        if (cut < units.length && Character.isHighSurrogate(units[cut - 1])) {
+          // A percent-encoded character is decoded to both its surrogates at once: keep them on one side.
+          cut++;
         }
-        node.terminal = true;
+        Builder node = builder;
+        for (int i = 0; i < cut; i++) {
+          node = node.children.computeIfAbsent(units[i], k -> new Builder());
+        }
+        if (cut == units.length) {
+          node.terminal = true;
+        } else {
+          node.longer.add(new Tail(units, cut));
+        }
       }
     }
     root = builder.freeze();
@@ -52,6 +69,10 @@ final class SecretMatcher {
         Node node = root.kids[i];
         asciiRoot[first] = node;
         // Non-ASCII seconds are always tried (see mayFollow); escapes may spell any second character.
+        if (node.terminal || node.longer.length > 0) {
+          asciiSecond[2 * first] = -1L;
+          asciiSecond[2 * first + 1] = -1L;
+        }
         for (char second : node.keys) {
           if (second < 128) {
             asciiSecond[2 * first + (second >> 6)] |= 1L << (second & 63);
@@ -123,6 +144,9 @@ final class SecretMatcher {
       if (node.terminal) {
         best = k;
       }
+      for (Tail tail : node.longer) {
+        best = Math.max(best, matchFrom(text, k, tail.form(), tail.from()));
+      }
       if (k >= length) {
         break;
       }
@@ -151,6 +175,45 @@ final class SecretMatcher {
       }
     }
     return best;
+  }
+
+  /** Where {@code form[j..]} matches {@code text} from {@code k} ends, or -1; each unit as the trie walk reads it. */
+  private static int matchFrom(String text, int k, char[] form, int j) {
+    int length = text.length();
+    while (j < form.length) {
+      if (k >= length) {
+        return -1;
+      }
+      char c = form[j];
+      char t = text.charAt(k);
+      if (t == c && c != '%' && c != '\\' && c != '+') {
+        k++;
+        j++;
+        continue;
+      }
+      if (t == c) {
+        // A literal '%', '\' or '+' in the secret may also start an escape in the text: try both.
+        int literal = matchFrom(text, k + 1, form, j + 1);
+        if (literal >= 0) {
+          return literal;
+        }
+      }
+      long decoded = t == '%' ? percentDecoded(text, k) : t == '\\' ? jsonUnescaped(text, k)
+          : t == '+' ? unit(' ', k + 1) : -1;
+      if (decoded < 0 || (char) (decoded & 0xFFFF) != c) {
+        return -1;
+      }
+      char second = (char) ((decoded >>> 16) & 0xFFFF);
+      if (second != 0) {
+        if (j + 1 >= form.length || form[j + 1] != second) {
+          return -1;
+        }
+        j++;
+      }
+      k = (int) (decoded >>> 32);
+      j++;
+    }
+    return k;
   }
 
   /** The node reached from {@code node} by the one or two units in {@code decoded}, or null. */
@@ -246,9 +309,13 @@ final class SecretMatcher {
     };
   }
 
+  /** A form longer than the trie: it is compared from {@code from} on. */
+  private record Tail(char[] form, int from) {}
+
   /** A trie node while forms are added. */
   private static final class Builder {
     final Map<Character, Builder> children = new TreeMap<>();
+    final List<Tail> longer = new ArrayList<>();
     boolean terminal;
 
     Node freeze() {
@@ -259,12 +326,12 @@ final class SecretMatcher {
         keys[i] = child.getKey();
         kids[i++] = child.getValue().freeze();
       }
-      return new Node(keys, kids, terminal);
+      return new Node(keys, kids, terminal, longer.toArray(new Tail[0]));
     }
   }
 
-  /** A trie node: its children's units in ascending order. */
-  private record Node(char[] keys, Node[] kids, boolean terminal) {
+  /** A trie node: its children's units in ascending order, and the forms that continue beyond it. */
+  private record Node(char[] keys, Node[] kids, boolean terminal, Tail[] longer) {
     Node child(char c) {
       int i = keys.length < 8 ? linear(c) : Arrays.binarySearch(keys, c);
       return i < 0 ? null : kids[i];

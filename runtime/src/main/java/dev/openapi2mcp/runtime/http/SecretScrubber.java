@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,11 +31,14 @@ final class SecretScrubber {
   private final Set<String> configured = ConcurrentHashMap.newKeySet();
   private final Set<String> obtained = ConcurrentHashMap.newKeySet();
   private final Deque<String> obtainedOrder = new ArrayDeque<>();
+  /** The forms of each secret held, computed once per secret. Guarded by {@code this}. */
+  private final Map<String, Set<String>> forms = new HashMap<>();
   private volatile SecretMatcher matcher = new SecretMatcher(Set.of());
 
   /** Adds a configured secret, kept for good. */
   synchronized void keep(String secret) {
     if (secret != null && secret.length() >= MIN_LENGTH && configured.add(secret)) {
+      forms.computeIfAbsent(secret, SecretForms::of);
       rebuild();
     }
   }
@@ -49,8 +53,13 @@ final class SecretScrubber {
         return;
       }
       obtainedOrder.addLast(token);
+      forms.computeIfAbsent(token, SecretForms::of);
       while (obtainedOrder.size() > MAX_OBTAINED) {
-        obtained.remove(obtainedOrder.removeFirst());
+        String forgotten = obtainedOrder.removeFirst();
+        obtained.remove(forgotten);
+        if (!configured.contains(forgotten)) {
+          forms.remove(forgotten);
+        }
       }
       rebuild();
     }
@@ -93,9 +102,8 @@ final class SecretScrubber {
   }
 
   private void rebuild() {
-    Set<String> forms = new LinkedHashSet<>();
-    configured.forEach(secret -> forms.addAll(SecretForms.of(secret)));
-    obtainedOrder.forEach(secret -> forms.addAll(SecretForms.of(secret)));
-    matcher = new SecretMatcher(forms);
+    Set<String> all = new HashSet<>();
+    forms.values().forEach(all::addAll);
+    matcher = new SecretMatcher(all);
   }
 }

@@ -97,6 +97,20 @@ class SecretScrubberTest {
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  void kilobyteTokensFillTheRegistryWithoutBlowingUp() {
+    SecretScrubber scrubber = holding();
+    String body = "eyJhbGciOiJSUzI1NiJ9." + "x".repeat(1000);
+    for (int i = 0; i < SecretScrubber.MAX_OBTAINED; i++) {
+      scrubber.remember(body + i + ".sig");
+    }
+
+    String echoed = "{\"token\":\"" + body + "17.sig\",\"b64\":\"" + Canary.base64("a" + body + "200.sig", true,
+        false) + "\"}";
+    assertThat(scrubber.scrub(echoed)).isEqualTo("{\"token\":\"***\",\"b64\":\"" + "YW" + "***\"}");
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS)
   void aMebibyteOfEscapesIsOnePassWithManySecretsHeld() {
     SecretScrubber scrubber = holding("configured-secret");
     for (int i = 0; i < SecretScrubber.MAX_OBTAINED; i++) {
