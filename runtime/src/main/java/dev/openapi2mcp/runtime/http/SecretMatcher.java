@@ -38,8 +38,6 @@ final class SecretMatcher {
    * positions of a text are ruled out by these two characters without walking the trie.
    */
   private final long[] asciiSecond = new long[256];
-  /** Whether a form can start with an escape: true when there is any form. */
-  private final boolean escapes;
 
   SecretMatcher(Collection<String> forms) {
     Builder builder = new Builder();
@@ -83,7 +81,6 @@ final class SecretMatcher {
         }
       }
     }
-    escapes = root.keys.length > 0;
   }
 
   /** Whether there is no form to find. */
@@ -103,7 +100,7 @@ final class SecretMatcher {
     while (at < length) {
       char c = text.charAt(at);
       int end;
-      if (c >= 128 || (escapes && (c == '%' || c == '\\' || c == '+'))) {
+      if (c >= 128 || c == '%' || c == '\\' || c == '+') {
         end = longestFrom(root, text, at);
       } else {
         Node first = asciiRoot[c];
