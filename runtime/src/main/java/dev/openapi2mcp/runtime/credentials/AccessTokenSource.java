@@ -1,7 +1,5 @@
 package dev.openapi2mcp.runtime.credentials;
 
-import java.util.List;
-
 /**
  * Gives the access token for an upstream request, obtaining it when needed (issue 5). Implementations are
  * thread-safe.
@@ -17,7 +15,4 @@ public interface AccessTokenSource {
 
   /** The API refused {@code token} (401): forget it, so that the next {@link #token()} obtains another. */
   void refused(String token);
-
-  /** The tokens held now, so that texts that echo them can be scrubbed. */
-  List<String> heldTokens();
 }

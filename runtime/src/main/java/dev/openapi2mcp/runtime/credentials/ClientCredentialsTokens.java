@@ -90,12 +90,6 @@ public final class ClientCredentialsTokens implements AccessTokenSource {
     }
   }
 
-  @Override
-  public List<String> heldTokens() {
-    Held current = held;
-    return current == null ? List.of() : List.of(current.token());
-  }
-
   /** The token endpoint, for messages. */
   public String tokenUrl() {
     return endpoint.display();

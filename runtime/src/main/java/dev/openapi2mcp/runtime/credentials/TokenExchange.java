@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,13 +66,6 @@ public final class TokenExchange {
             && entry.join().token().equals(token)) {
           cache.remove(key, entry);
         }
-      }
-
-      @Override
-      public List<String> heldTokens() {
-        CompletableFuture<Exchanged> entry = cache.get(key);
-        return entry != null && entry.isDone() && !entry.isCompletedExceptionally()
-            ? List.of(entry.join().token()) : List.of();
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.openapi2mcp.runtime.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.runtime.credentials.AccessTokenSource;
 import dev.openapi2mcp.runtime.credentials.ClientCredentialsTokens;
 import dev.openapi2mcp.runtime.credentials.CredentialField;
@@ -12,7 +13,6 @@ import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +61,8 @@ import okhttp3.OkHttpClient;
  * request goes out without credentials and a 401/403 answer names the variables to set ({@link #missingHint}).
  *
  * <p>Invariant: credential values never appear in {@code toString()}, messages or exceptions of this class;
- * {@link #scrub} removes them from any text that might echo them.
+ * {@link #scrub} removes them from any text or JSON value that might echo them, including tokens obtained for calls
+ * (registered as they are obtained, see {@link RememberedTokens}).
  *
  * <h2>Service catalogs</h2>
  * Each API of a catalog (issue 4) has credentials of its own: its scope is the server name, then the API's name, so
@@ -69,24 +70,19 @@ import okhttp3.OkHttpClient;
  * {@code openapi2mcp.catalog.inventory.api_key.key} and the file key {@code inventory.api_key.key}.
  */
 final class Credentials {
-  /** Shorter values are not scrubbed from text: replacing every "ab" in a response would wreck it. */
-  private static final int MIN_SCRUB_LENGTH = 4;
-
   private final Map<String, SecurityScheme> schemes;
   private final Map<String, SchemeCredential> available;
   private final String prefix;
-  private final List<String> secrets;
-  private final List<AccessTokenSource> tokenSources;
+  private final SecretScrubber scrubber;
   private final ClientIdentity exchangeClient;
 
   private Credentials(
       String prefix, Map<String, SecurityScheme> schemes, Map<String, SchemeCredential> available,
-      List<String> secrets, List<AccessTokenSource> tokenSources, ClientIdentity exchangeClient) {
+      SecretScrubber scrubber, ClientIdentity exchangeClient) {
     this.prefix = prefix;
     this.schemes = schemes;
     this.available = available;
-    this.secrets = secrets;
-    this.tokenSources = tokenSources;
+    this.scrubber = scrubber;
     this.exchangeClient = exchangeClient;
   }
 
@@ -124,7 +120,7 @@ final class Credentials {
    *     token URL; the message names the source (never the value)
    */
   static Credentials load(ServerDefinition definition, CredentialSources sources, TokenClients tokens) {
-    return load(List.of(definition.name()), definition.securitySchemes(), sources, tokens);
+    return load(List.of(definition.name()), definition.securitySchemes(), sources, tokens, new SecretScrubber());
   }
 
   /**
@@ -133,15 +129,15 @@ final class Credentials {
    * catalog (issue 4), so that each API reads credentials of its own ({@code CATALOG_INVENTORY_API_KEY}).
    *
    * @param tokens what fetching OAuth tokens needs; null when the executor cannot fetch any
+   * @param scrubber where the secrets read and the tokens obtained are registered, and which {@link #scrub} uses;
+   *     shared by the APIs of a catalog, so that no API's answer can carry another's credential
    * @throws IllegalArgumentException as {@link #load(ServerDefinition, CredentialSources, TokenClients)}
    */
   static Credentials load(List<String> owner, List<SecurityScheme> declared, CredentialSources sources,
-      TokenClients tokens) {
+      TokenClients tokens, SecretScrubber scrubber) {
     String prefix = prefix(owner);
     Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
     Map<String, SchemeCredential> available = new LinkedHashMap<>();
-    Set<String> secrets = new LinkedHashSet<>();
-    List<AccessTokenSource> tokenSources = new ArrayList<>();
     ClientIdentity exchangeClient = null;
     for (SecurityScheme scheme : declared) {
       schemes.put(scheme.name(), scheme);
@@ -153,8 +149,8 @@ final class Credentials {
         Optional<CredentialSources.Found> password = find(sources, scope, CredentialField.PASSWORD, false, true);
         if (user.isPresent() && password.isPresent()) {
           credential = new SchemeCredential(scheme, names, null, user.get().value(), password.get().value(), null);
-          secrets.add(password.get().value());
-          secrets.add(credential.basicAuthorization().substring("Basic ".length()));
+          scrubber.keep(password.get().value());
+          scrubber.keep(user.get().value() + ":" + password.get().value());
         }
       } else {
         boolean inHeader = scheme.type() != SecurityScheme.Type.API_KEY
@@ -164,8 +160,7 @@ final class Credentials {
         Optional<CredentialSources.Found> secret = find(sources, scope, field, inHeader, false);
         if (secret.isPresent()) {
           credential = new SchemeCredential(scheme, names, secret.get().value(), null, null, null);
-          secrets.add(secret.get().value());
-          secrets.add(PercentEncoder.encode(secret.get().value()));
+          scrubber.keep(secret.get().value());
         }
       }
       if (scheme.type() == SecurityScheme.Type.OAUTH2) {
@@ -173,15 +168,13 @@ final class Credentials {
         Optional<CredentialSources.Found> clientSecret =
             find(sources, scope, CredentialField.CLIENT_SECRET, false, false);
         if (id.isPresent() && clientSecret.isPresent()) {
-          secrets.add(clientSecret.get().value());
-          secrets.add(PercentEncoder.encode(clientSecret.get().value()));
+          scrubber.keep(clientSecret.get().value());
           if (exchangeClient == null) {
             exchangeClient = new ClientIdentity(id.get().value(), clientSecret.get().value());
           }
           if (credential == null && tokens != null) {
-            ClientCredentialsTokens source = clientCredentials(scheme, scope, sources, tokens, id.get(),
-                clientSecret.get());
-            tokenSources.add(source);
+            AccessTokenSource source = new RememberedTokens(
+                clientCredentials(scheme, scope, sources, tokens, id.get(), clientSecret.get()), scrubber);
             credential = new SchemeCredential(scheme, names, null, null, null, source);
           }
         }
@@ -190,11 +183,7 @@ final class Credentials {
         available.put(scheme.name(), credential);
       }
     }
-    List<String> scrubbed = secrets.stream()
-        .filter(s -> s.length() >= MIN_SCRUB_LENGTH)
-        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-        .toList();
-    return new Credentials(prefix, schemes, available, scrubbed, List.copyOf(tokenSources), exchangeClient);
+    return new Credentials(prefix, schemes, available, scrubber, exchangeClient);
   }
 
   private static ClientCredentialsTokens clientCredentials(SecurityScheme scheme, List<String> scope,
@@ -247,7 +236,7 @@ final class Credentials {
 
   /**
    * One help line per variable of {@code declared}, looked up under {@code owner} (see
-   * {@link #load(List, List, CredentialSources, TokenClients)}); {@code apiName}, when not null, is named in each
+   * {@link #load(List, List, CredentialSources, TokenClients, SecretScrubber)}); {@code apiName}, when not null, is named in each
    * line.
    */
   static List<String> describe(List<String> owner, List<SecurityScheme> declared, String apiName) {
@@ -313,7 +302,8 @@ final class Credentials {
         SchemeCredential credential = available.get(schemeName);
         SecurityScheme scheme = schemes.get(schemeName);
         if (onBehalfOf != null && scheme != null && takesBearer(scheme)) {
-          credential = new SchemeCredential(scheme, variables(prefix, scheme), null, null, null, onBehalfOf);
+          credential = new SchemeCredential(scheme, variables(prefix, scheme), null, null, null,
+              new RememberedTokens(onBehalfOf, scrubber));
         }
         if (credential == null) {
           chosen = null;
@@ -331,6 +321,17 @@ final class Credentials {
   private static boolean takesBearer(SecurityScheme scheme) {
     return scheme.type() == SecurityScheme.Type.HTTP_BEARER || scheme.type() == SecurityScheme.Type.OAUTH2
         || scheme.type() == SecurityScheme.Type.OPENID_CONNECT;
+  }
+
+  /** The parameter names of the apiKey schemes sent in {@code in}, configured or not. */
+  Set<String> apiKeyNames(ParameterLocation in) {
+    Set<String> names = new LinkedHashSet<>();
+    for (SecurityScheme scheme : schemes.values()) {
+      if (scheme.type() == SecurityScheme.Type.API_KEY && scheme.in() == in) {
+        names.add(scheme.parameterName());
+      }
+    }
+    return names;
   }
 
   /** The client of the first oauth2 scheme with a client id and secret, for token exchange; null when none. */
@@ -370,23 +371,17 @@ final class Credentials {
         + " in the server's environment to authenticate.";
   }
 
-  /** {@code text} with every credential value (and its encoded forms) replaced by {@code ***}. */
+  /**
+   * {@code text} with every credential value replaced by {@code ***}: configured ones and the tokens obtained for
+   * calls, raw and in the encoded forms {@link SecretScrubber} covers.
+   */
   String scrub(String text) {
-    if (text == null) {
-      return null;
-    }
-    String result = text;
-    for (String secret : secrets) {
-      result = result.replace(secret, "***");
-    }
-    for (AccessTokenSource source : tokenSources) {
-      for (String token : source.heldTokens()) {
-        if (token.length() >= MIN_SCRUB_LENGTH) {
-          result = result.replace(token, "***");
-        }
-      }
-    }
-    return result;
+    return scrubber.scrub(text);
+  }
+
+  /** {@code node} with every credential value removed from its strings and names, as {@link SecretScrubber#scrub(JsonNode)}. */
+  JsonNode scrub(JsonNode node) {
+    return scrubber.scrub(node);
   }
 
   /** @param source where the value came from, e.g. {@code environment variable PETSTORE_API_KEY} */

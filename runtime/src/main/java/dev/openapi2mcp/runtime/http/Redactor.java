@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Decides which argument values are secret and produces the redacted copy of the arguments for the audit trail
@@ -93,32 +92,6 @@ final class Redactor {
       }
     }
     return copy;
-  }
-
-  /**
-   * Applies {@code scrub} to every string value inside {@code node}, in place: the last line of defence against a
-   * credential value that a model copied into an argument whose name gives nothing away.
-   */
-  static void scrubStrings(JsonNode node, UnaryOperator<String> scrub) {
-    if (node instanceof ObjectNode object) {
-      for (String name : names(object)) {
-        JsonNode value = object.get(name);
-        if (value.isTextual()) {
-          object.put(name, scrub.apply(value.textValue()));
-        } else {
-          scrubStrings(value, scrub);
-        }
-      }
-    } else if (node instanceof ArrayNode array) {
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode value = array.get(i);
-        if (value.isTextual()) {
-          array.set(i, TextNode.valueOf(scrub.apply(value.textValue())));
-        } else {
-          scrubStrings(value, scrub);
-        }
-      }
-    }
   }
 
   private boolean isSecretArgument(ToolDefinition tool, String argument) {

@@ -10,9 +10,7 @@ import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +33,10 @@ import okhttp3.Request;
  * parameters in simple style, refused when they contain line breaks, other control characters or non-ASCII text;
  * header parameters named {@code Accept}, {@code Content-Type} or {@code Authorization} are ignored as OpenAPI
  * requires, and so are connection-level headers ({@code Host}, {@code Content-Length}, …) that an argument must not
- * control. Cookie parameters (and apiKey cookies) share one {@code Cookie} header. Headers a hook adds come next,
+ * control. Cookie parameters, the pairs of a header parameter named {@code Cookie} and apiKey cookies share one
+ * {@code Cookie} header ({@link CookieHeader}). No argument may send a query or cookie name that another parameter or
+ * an apiKey credential sends (an exploded object's keys, a {@code Cookie} argument's pairs; {@link ReservedNames}),
+ * so that fixed values, enums and credentials cannot be shadowed. Headers a hook adds come next,
  * then inbound headers the operator allows ({@link ForwardedHeaders}), then credentials, so a configured credential
  * always wins over an argument, hook or forwarded header of the same name.
  */
@@ -110,7 +111,10 @@ final class RequestFactory {
     appendPath(http, arguments, url, display);
 
     Request.Builder request = new Request.Builder();
-    List<String> cookies = new ArrayList<>();
+    ReservedNames queryNames = new ReservedNames(http, ParameterLocation.QUERY,
+        credentials.apiKeyNames(ParameterLocation.QUERY));
+    CookieHeader cookies = new CookieHeader(new ReservedNames(http, ParameterLocation.COOKIE,
+        credentials.apiKeyNames(ParameterLocation.COOKIE)));
     for (ParameterBinding parameter : http.parameters()) {
       JsonNode value = arguments.get(parameter.argument());
       if (value == null || value.isNull()) {
@@ -120,6 +124,7 @@ final class RequestFactory {
         case QUERY -> {
           boolean secret = redactor.isSecretParameter(parameter);
           for (ParameterSerializer.Pair pair : ParameterSerializer.queryPairs(parameter, value)) {
+            queryNames.claim(parameter.argument(), parameter.name(), PercentDecoder.decode(pair.name()));
             url.addEncodedQueryParameter(pair.name(), pair.value());
             // A deepObject or exploded object may put a secret under a harmless parameter: filter[password]=….
             boolean hide = secret || SecretNames.looksSecret(PercentDecoder.decode(pair.name()));
@@ -127,7 +132,7 @@ final class RequestFactory {
           }
         }
         case HEADER -> addHeaderParameter(request, cookies, parameter, value);
-        case COOKIE -> cookies.addAll(ParameterSerializer.cookiePairs(parameter, value));
+        case COOKIE -> cookies.addParameter(parameter, value);
         case PATH -> {
           // Already in the URL.
         }
@@ -140,8 +145,8 @@ final class RequestFactory {
     forwarded.apply(inbound, request);
     Credentials.Selection selection = credentials.select(http, onBehalfOf(inbound));
     applyCredentials(selection, request, url, display, cookies);
-    if (!cookies.isEmpty()) {
-      request.header("Cookie", String.join("; ", cookies));
+    if (cookies.value() != null) {
+      request.header("Cookie", cookies.value());
     }
     request.header("Accept", ACCEPT);
     request.header("User-Agent", userAgent);
@@ -197,7 +202,7 @@ final class RequestFactory {
 
   /** Applied after the parameters so that a configured credential replaces an argument of the same name. */
   private static void applyCredentials(Credentials.Selection selection, Request.Builder request,
-      HttpUrl.Builder url, HttpUrl.Builder display, List<String> cookies) {
+      HttpUrl.Builder url, HttpUrl.Builder display, CookieHeader cookies) {
     for (Credentials.SchemeCredential credential : selection.applied()) {
       SecurityScheme scheme = credential.scheme();
       if (credential.tokens() != null) {
@@ -220,11 +225,7 @@ final class RequestFactory {
           display.removeAllEncodedQueryParameters(encodedName);
           display.addEncodedQueryParameter(encodedName, REDACTED);
         }
-        case COOKIE -> {
-          String prefix = PercentEncoder.encode(name) + "=";
-          cookies.removeIf(cookie -> cookie.startsWith(prefix));
-          cookies.add(prefix + PercentEncoder.encode(credential.secret()));
-        }
+        case COOKIE -> cookies.setCredential(name, credential.secret());
         case PATH -> throw new IllegalStateException("apiKey scheme '" + scheme.name() + "' cannot be in a path");
       }
     }
@@ -302,7 +303,7 @@ final class RequestFactory {
   }
 
   private static void addHeaderParameter(
-      Request.Builder request, List<String> cookies, ParameterBinding parameter, JsonNode value)
+      Request.Builder request, CookieHeader cookies, ParameterBinding parameter, JsonNode value)
       throws InvalidRequestException {
     String lowerName = parameter.name().toLowerCase(Locale.ROOT);
     if (IGNORED_HEADERS.contains(lowerName)) {
@@ -325,7 +326,7 @@ final class RequestFactory {
       }
     }
     if (lowerName.equals("cookie")) {
-      cookies.add(text);
+      cookies.addHeaderText(parameter, text);
     } else {
       request.addHeader(parameter.name(), text);
     }

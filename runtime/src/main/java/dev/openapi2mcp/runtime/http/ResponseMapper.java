@@ -48,7 +48,9 @@ import okio.BufferedSource;
  * <p>Invariants: at most {@code maxBytes} of a body are read (one byte more to detect that there is more), and a cut
  * is always stated in the text ({@code [truncated: N of M bytes shown]}); a binary body over the budget is not
  * returned at all (a cut image is useless) and the text says so; text is cut at a character boundary; configured
- * credential values are removed from all text.
+ * credential values are removed from all text, and from the values and names of structured content, which is parsed
+ * from the body as received rather than from the scrubbed text (a JSON-escaped secret would come out of parsing in
+ * clear).
  */
 final class ResponseMapper {
   private static final Logger LOG = Logger.getLogger(ResponseMapper.class.getName());
@@ -119,10 +121,13 @@ final class ResponseMapper {
       ToolDefinition tool, PreparedRequest request, MediaType type, Bytes bytes, CallChannel channel) {
     boolean textual = type == null ? isUtf8Text(bytes.data()) : MediaTypes.isTextual(type);
     if (textual) {
-      String text = credentials.scrub(decode(bytes, type));
+      String raw = decode(bytes, type);
+      String text = credentials.scrub(raw);
       JsonNode structured = null;
       if (!bytes.truncated() && tool.outputSchema() != null && (type == null || MediaTypes.isJson(type))) {
-        structured = conforming(tool, text, type != null, channel);
+        // Parsed from the body as received, then scrubbed value by value: what parsing decodes is what is shown,
+        // and parsing scrubbed text could bring back a secret spelled in a way the text scrub does not know.
+        structured = conforming(tool, raw, type != null, channel);
       }
       return new ToolResult(List.of(new Content.Text(text + truncationNote(bytes))), structured, false);
     }
@@ -139,7 +144,7 @@ final class ResponseMapper {
     } else if (MediaTypes.isAudio(type)) {
       content = new Content.Audio(data, mimeType);
     } else {
-      content = new Content.Blob(request.displayUrl().toString(), data, mimeType);
+      content = new Content.Blob(credentials.scrub(request.displayUrl().toString()), data, mimeType);
     }
     return new ToolResult(List.of(content), null, false);
   }
@@ -254,8 +259,9 @@ final class ResponseMapper {
   }
 
   /**
-   * The body as structured content: the JSON object it holds, when it conforms to the tool's outputSchema; else
-   * null, with a warning when a declared JSON body drifted from the schema.
+   * The body as structured content: the JSON object it holds with credentials removed from its values and names,
+   * when that conforms to the tool's outputSchema; else null, with a warning when a declared JSON body drifted from
+   * the schema.
    *
    * @param declaredJson whether the response said it is JSON (an untyped body that is not JSON is just text)
    */
@@ -275,6 +281,7 @@ final class ResponseMapper {
       }
       return null;
     }
+    node = credentials.scrub(node);
     List<String> problems = checker.checkOutput(tool, node);
     if (!problems.isEmpty()) {
       drift(tool, problems, channel);

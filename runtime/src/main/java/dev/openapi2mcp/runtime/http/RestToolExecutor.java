@@ -77,7 +77,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    *     looked up under, before the scheme name ({@link dev.openapi2mcp.runtime.credentials.CredentialSources})
    */
   private RestToolExecutor(List<String> scope, List<SecurityScheme> schemes, HttpUrl baseUrl,
-      ExecutorOptions options, UpstreamOptions upstream) {
+      ExecutorOptions options, UpstreamOptions upstream, SecretScrubber secrets) {
     this.options = options;
     this.client = CompletableFuture.supplyAsync(() -> buildClient(options, upstream.tls()), runnable -> {
       Thread thread = new Thread(runnable, "openapi2mcp-http-client-init");
@@ -85,7 +85,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       thread.start();
     });
     this.credentials = Credentials.load(scope, schemes, upstream.credentials(),
-        new Credentials.TokenClients(baseUrl, options.clock(), client::join));
+        new Credentials.TokenClients(baseUrl, options.clock(), client::join), secrets);
     this.redactor = new Redactor(schemes, options.redactedHeaders());
     this.requests = new RequestFactory(baseUrl, credentials, redactor, userAgent(),
         new LocalFiles(options.fileRoot(), options.maxFileBytes()), new ForwardedHeaders(upstream.forwardHeaders()),
@@ -164,6 +164,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    */
   public static RestToolExecutor create(
       ServerDefinition definition, String baseUrl, ExecutorOptions options, UpstreamOptions upstream) {
+    return create(definition, baseUrl, options, upstream, new SecretScrubber());
+  }
+
+  /**
+   * As {@link #create(ServerDefinition, String, ExecutorOptions, UpstreamOptions)}, registering secrets with
+   * {@code secrets}, which other executors of the process may share.
+   */
+  static RestToolExecutor create(ServerDefinition definition, String baseUrl, ExecutorOptions options,
+      UpstreamOptions upstream, SecretScrubber secrets) {
     String url = baseUrl != null ? baseUrl : definition.baseUrl();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("server '" + definition.name()
@@ -174,7 +183,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of server '" + definition.name()
           + "' is not an absolute http or https URL; pass --base-url with one");
     }
-    return new RestToolExecutor(List.of(definition.name()), definition.securitySchemes(), parsed, options, upstream);
+    return new RestToolExecutor(List.of(definition.name()), definition.securitySchemes(), parsed, options, upstream,
+        secrets);
   }
 
   /**
@@ -198,6 +208,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
    */
   public static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
       ExecutorOptions options, UpstreamOptions upstream) {
+    return forApi(definition, api, baseUrl, options, upstream, new SecretScrubber());
+  }
+
+  /**
+   * As {@link #forApi(ServerDefinition, ApiDefinition, String, ExecutorOptions, UpstreamOptions)}, registering
+   * secrets with {@code secrets}, which the executors of the catalog's other APIs share.
+   */
+  static RestToolExecutor forApi(ServerDefinition definition, ApiDefinition api, String baseUrl,
+      ExecutorOptions options, UpstreamOptions upstream, SecretScrubber secrets) {
     String url = baseUrl != null ? baseUrl : api.baseUrl();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("API '" + api.name() + "' of server '" + definition.name()
@@ -208,7 +227,7 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       throw new IllegalArgumentException("base URL '" + url + "' of API '" + api.name()
           + "' is not an absolute http or https URL; pass --base-url " + api.name() + "=URL with one");
     }
-    return new RestToolExecutor(scope(definition, api), api.securitySchemes(), parsed, options, upstream);
+    return new RestToolExecutor(scope(definition, api), api.securitySchemes(), parsed, options, upstream, secrets);
   }
 
   /** What the credentials of one API of a catalog are looked up under: the server name, then the API's. */
@@ -259,15 +278,17 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       } else {
         PreparedRequest request = requests.build(tool, PresetArguments.apply(tool, args), extraHeaders,
             context == null ? InboundHeaders.NONE : context.inboundHeaders());
-        url = request.displayUrl().toString();
-        RetryRecord retries = new RetryRecord(request.describe());
+        // A credential a model copied into a harmless argument is scrubbed from what the audit, spans and logs show.
+        url = credentials.scrub(request.displayUrl().toString());
+        String described = credentials.scrub(request.describe());
+        RetryRecord retries = new RetryRecord(described);
         Call call = client.join().newCall(request.request().newBuilder()
             .tag(RetryRecord.class, retries)
             .tag(UpstreamTag.class, new UpstreamTag(url, tool.http().pathTemplate()))
             .build());
         // Issue 5: notifications/cancelled aborts the exchange; the blocked read then fails with an IOException.
         try (CallChannel.Registration abort = channel.onCancel(call::cancel);
-            Response response = send(call, request, channel)) {
+            Response response = send(call, described, channel)) {
           // Known before the body is read, so that a body that breaks off is not reported as no answer at all.
           status = response.code();
           ResponseMapper.Mapped mapped = responses.map(tool, request, ProgressBody.counting(response, channel), channel);
@@ -309,8 +330,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   }
 
   /** Sends the request and reports the two progress steps around it (see {@link ProgressBody}). */
-  private static Response send(Call call, PreparedRequest request, CallChannel channel) throws IOException {
-    channel.progress(ProgressBody.SENT, null, "Sending " + request.describe() + " to the API");
+  private static Response send(Call call, String description, CallChannel channel) throws IOException {
+    channel.progress(ProgressBody.SENT, null, "Sending " + description + " to the API");
     Response response = call.execute();
     channel.progress(ProgressBody.HEADERS, ProgressBody.total(response),
         "The API answered HTTP " + response.code() + "; reading the response");
@@ -362,12 +383,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
     return AuditLog.redactedOrPlaceholder(() -> {
       ObjectNode redacted = redactor.redactArguments(tool, args);
-      Redactor.scrubStrings(redacted, credentials::scrub);
-      return redacted;
+      return (ObjectNode) credentials.scrub(redacted);
     });
   }
 
-  /** Removes credential values from every text block, whatever produced it. */
+  /** Removes credential values from every text block, whatever produced it (structured content: ResponseMapper). */
   private ToolResult scrub(ToolResult result) {
     List<Content> content = result.content().stream()
         .map(block -> block instanceof Content.Text text ? new Content.Text(credentials.scrub(text.text())) : block)

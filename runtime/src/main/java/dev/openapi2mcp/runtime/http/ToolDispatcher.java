@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  *
  * <p>Tools backed by an API operation go to a {@link RestToolExecutor} of their own API: in a service catalog one per
  * {@link ApiDefinition} (its own base URL, credentials and redaction, so that credentials of one API never reach
- * another's host), in a server of one API the server's. Hand-written tools go to {@link HandlerToolExecutor}.
+ * another's host), in a server of one API the server's. All of them scrub the secrets of every API from what they
+ * return and log (one {@link SecretScrubber}). Hand-written tools go to {@link HandlerToolExecutor}.
  *
  * <p>A hook's {@code before} sees a copy of the client's arguments; what it returns is validated by the executor like
  * a client's arguments. When {@code before} throws, nothing is sent and the call is audited as a handler error; when
@@ -76,15 +77,17 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     }
     Map<String, RestToolExecutor> byApi = new LinkedHashMap<>();
     RestToolExecutor plain = null;
+    // One registry for all: an API's answer may not carry another API's credential either.
+    SecretScrubber secrets = new SecretScrubber();
     try {
       for (ApiDefinition api : definition.apis()) {
         if (definition.tools().stream().anyMatch(tool -> api.name().equals(tool.api()) && tool.http() != null)) {
           byApi.put(api.name(), RestToolExecutor.forApi(definition, api, apiBaseUrls.get(api.name()), options,
-              upstream));
+              upstream, secrets));
         }
       }
       if (definition.tools().stream().anyMatch(tool -> tool.api() == null && tool.http() != null)) {
-        plain = RestToolExecutor.create(definition, baseUrl, options, upstream);
+        plain = RestToolExecutor.create(definition, baseUrl, options, upstream, secrets);
       }
     } catch (RuntimeException e) {
       byApi.values().forEach(RestToolExecutor::close);
