@@ -13,8 +13,8 @@ final class Javadocs {
   /**
    * Escapes what would end the comment ({@code *}{@code /}), start a Unicode escape ({@code \}), start a block or
    * inline tag ({@code @}), or break the HTML. Braces stay: without an {@code @} after them they are plain text. A
-   * carriage return becomes a line break, so that every line gets the comment's leading {@code *}; other control
-   * characters become spaces.
+   * carriage return and the Unicode line and paragraph separators become line breaks, so that every line gets the
+   * comment's leading {@code *}; other control characters become spaces.
    */
   static String text(String value) {
     StringBuilder out = new StringBuilder(value.length() + 16);
@@ -27,6 +27,7 @@ final class Javadocs {
         case '@' -> out.append("&#64;");
         case '\\' -> out.append("&#92;");
         case '/' -> out.append(i > 0 && value.charAt(i - 1) == '*' ? "&#47;" : "/");
+        case '\u2028', '\u2029' -> out.append('\n');
         case '\r' -> {
           if (i + 1 >= value.length() || value.charAt(i + 1) != '\n') {
             out.append('\n');

@@ -8,7 +8,9 @@ package dev.openapi2mcp.generator.emit;
  * <p>The emitter writes such escapes only for characters that cannot end a comment, a string literal or a line:
  * characters above U+007F (the ASCII conversion of the source) and control characters other than CR and LF in
  * string literals (JavaPoet). Any other escape came from spec text that reached the source unescaped, and could turn
- * that text into code; {@link #check} refuses it, so such a leak fails generation instead of compiling.
+ * that text into code; {@link #check} refuses it, so such a leak fails generation instead of compiling. It also
+ * refuses a backslash that starts no escape right after the escape of a high surrogate: javac 17, looking for the
+ * low surrogate, reads that backslash twice and then takes the backslash after it for the start of an escape.
  */
 final class UnicodeEscapes {
   private UnicodeEscapes() {}
@@ -41,6 +43,12 @@ final class UnicodeEscapes {
         String escape = source.substring(i, Math.min(source.length(), digits + 4));
         throw new IllegalStateException(file + ", line " + line(source, i) + ": the Unicode escape " + escape
             + " was not written by the emitter; spec text reached the source without escaping");
+      }
+      if (Character.isHighSurrogate((char) value) && source.startsWith("\\", digits + 4)
+          && !source.startsWith("\\u", digits + 4)) {
+        throw new IllegalStateException(file + ", line " + line(source, i) + ": a backslash that starts no escape "
+            + "follows the high surrogate " + source.substring(i, digits + 4) + "; javac 17 would take the backslash "
+            + "after it for the start of a Unicode escape");
       }
     }
   }

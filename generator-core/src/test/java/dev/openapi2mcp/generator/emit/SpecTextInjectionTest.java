@@ -52,7 +52,14 @@ class SpecTextInjectionTest {
   static final String VARIANTS = " */ /* // \\u000a \\u000d x\\u0022 \\\\u0022 \\\\\\u0022 \\uuu0022 \\u005c\\u0022 "
       + "\\u002a/ {@code x} @param <b>&amp; \" \\ \r\n end";
 
-  static final String PAYLOAD = COMMENT_BREAKOUT + " " + LITERAL_BREAKOUT + VARIANTS;
+  /**
+   * Escapes after lone high surrogates: javac 17 misreads the doubled backslash after the escape of such a surrogate
+   * and decodes the escape after it, which changes the text and, for a line break, stops the compilation. Built from
+   * chars, since this source is read by javac too.
+   */
+  static final String SURROGATE_BREAKOUT = (char) 0xD800 + LITERAL_BREAKOUT + (char) 0xDBFF + "\\u000a";
+
+  static final String PAYLOAD = COMMENT_BREAKOUT + " " + LITERAL_BREAKOUT + " " + SURROGATE_BREAKOUT + VARIANTS;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,6 +76,18 @@ class SpecTextInjectionTest {
 
     assertThat(loaded.console()).doesNotContain("PWNED");
     assertThat(loaded.definition().tools().get(0).http().pathTemplate()).isEqualTo("/items/{id}" + COMMENT_BREAKOUT);
+  }
+
+  @Test
+  void escapesAfterLoneSurrogatesStayText() throws Exception {
+    Path spec = new HostileSpec().with(Field.DESCRIPTION, SURROGATE_BREAKOUT).write(temp.resolve("spec.json"));
+    Path sources = temp.resolve("src");
+    Generator.run(new GeneratorConfig(spec.toString(), sources, "com.example.hostile", "hostile"));
+
+    Loaded loaded = loadEverything(CompiledServer.compile(sources), "com.example.hostile.HostileServer");
+
+    assertThat(loaded.console()).doesNotContain("PWNED");
+    assertThat(loaded.definition().tools().get(0).description()).contains(SURROGATE_BREAKOUT);
   }
 
   @ParameterizedTest

@@ -22,6 +22,15 @@ class UnicodeEscapesTest {
   }
 
   @Test
+  void aBackslashRightAfterALoneHighSurrogateIsRefusedBecauseJavac17MisreadsIt() {
+    // javac 17 reads the escape of U+D800, an escaped backslash and "u0022" as U+D800, a backslash and a closing quote.
+    assertThatThrownBy(() -> UnicodeEscapes.check("String s = \"\\ud800\\\\u0022\";", "A.java"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("follows the high surrogate \\ud800");
+    assertThatCode(() -> UnicodeEscapes.check("String s = \"\\ud83d\\ude00\\\\u0022\" + \"\\ud800\" + \"\\\\u\";",
+        "A.java")).doesNotThrowAnyException();
+  }
+
+  @Test
   void malformedEscapesAreRefused() {
     for (String malformed : new String[] {"\\u12", "\\uzzzz", "\\u", "\\u\uff10\uff10\uff12\uff12"}) {
       assertThatThrownBy(() -> UnicodeEscapes.check("// " + malformed, "A.java")).as(malformed)
