@@ -18,7 +18,10 @@ import java.util.Map;
  * surrogates and NUL reach the parser as they are.
  */
 final class HostileSpec {
-  /** A place in a spec that holds text, and whether that text reaches the generated server's definition as data. */
+  /**
+   * A place in a spec that holds text, whether that text reaches the generated server's definition as data, and
+   * what the error names where such text is refused.
+   */
   enum Field {
     INFO_TITLE(true),
     INFO_VERSION(true),
@@ -41,10 +44,12 @@ final class HostileSpec {
     PROPERTY_DESCRIPTION(true),
     RESPONSE_DESCRIPTION(false),
     /** Refused by the parser: component names are [a-zA-Z0-9.-_]. */
-    SECURITY_SCHEME_NAME(false),
+    SECURITY_SCHEME_NAME(false, "#/components/securitySchemes"),
     API_KEY_PARAMETER_NAME(true),
     OAUTH_TOKEN_URL(true),
     OAUTH_SCOPE(true),
+    /** Refused unless a valid tool name. */
+    EXTENSION_TOOL_NAME(false, "x-mcp-name"),
     EXTENSION_TOOL_TITLE(true),
     EXTENSION_TOOL_DESCRIPTION(true),
     EXTENSION_ARGUMENT_DESCRIPTION(true),
@@ -53,12 +58,21 @@ final class HostileSpec {
 
     final boolean reachesDefinition;
 
+    /** For a place where hostile text is refused: what the error names; null where it is taken. */
+    final String refusal;
+
     Field(boolean reachesDefinition) {
+      this(reachesDefinition, null);
+    }
+
+    Field(boolean reachesDefinition, String refusal) {
       this.reachesDefinition = reachesDefinition;
+      this.refusal = refusal;
     }
   }
 
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  /** Writes JSON in ASCII, so that lone surrogates and NUL reach the parser as escapes. */
+  static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Map<Field, String> texts = new EnumMap<>(Field.class);
@@ -96,6 +110,9 @@ final class HostileSpec {
         .put("summary", text(Field.SUMMARY, "Create an item"))
         .put("description", text(Field.DESCRIPTION, "Creates an item in the store."));
     operation.putArray("tags").add(tag);
+    if (texts.containsKey(Field.EXTENSION_TOOL_NAME)) {
+      operation.put("x-mcp-name", texts.get(Field.EXTENSION_TOOL_NAME));
+    }
     if (texts.containsKey(Field.EXTENSION_TOOL_TITLE)) {
       operation.put("x-mcp-title", texts.get(Field.EXTENSION_TOOL_TITLE));
     }

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -90,6 +91,35 @@ class SpecTextInjectionTest {
     assertThat(loaded.definition().tools().get(0).description()).contains(SURROGATE_BREAKOUT);
   }
 
+  /** Swagger 2.0 is converted to OpenAPI 3 before anything else; its text takes the same path, in all fields. */
+  @Test
+  void aSwagger2DescriptionWithEscapesEverywhereRunsNoCode() throws Exception {
+    String path = PAYLOAD.replace("{", "").replace("}", "");
+    String spec = """
+        {"swagger": "2.0", "info": {"title": %1$s, "version": %1$s, "description": %1$s},
+         "host": "api.example.com", "basePath": "/v1", "schemes": ["https"],
+         "securityDefinitions": {"key": {"type": "apiKey", "in": "header", "name": %1$s}},
+         "paths": {%2$s: {"post": {"operationId": %1$s, "summary": %1$s, "description": %1$s,
+           "security": [{"key": []}],
+           "parameters": [
+             {"name": %1$s, "in": "query", "type": "string", "description": %1$s, "enum": [%1$s]},
+             {"name": "body", "in": "body", "schema": {"type": "object",
+               "properties": {%1$s: {"type": "string", "description": %1$s}}}}],
+           "responses": {"200": {"description": %1$s}}}}}}
+        """.formatted(HostileSpec.JSON.writeValueAsString(PAYLOAD),
+            HostileSpec.JSON.writeValueAsString("/items" + path));
+    Path file = temp.resolve("swagger.json");
+    Files.writeString(file, spec);
+    Path sources = temp.resolve("src");
+    Generator.run(new GeneratorConfig(file.toString(), sources, "com.example.hostile", "hostile"));
+
+    Loaded loaded = loadEverything(CompiledServer.compile(sources), "com.example.hostile.HostileServer");
+
+    assertThat(loaded.console()).doesNotContain("PWNED");
+    assertThat(loaded.definition().title()).isEqualTo(PAYLOAD);
+    assertThat(loaded.definition().tools().get(0).http().pathTemplate()).isEqualTo("/items" + path);
+  }
+
   @ParameterizedTest
   @EnumSource(Field.class)
   void escapesInSpecTextStayTextInEveryField(Field field) throws Exception {
@@ -102,10 +132,9 @@ class SpecTextInjectionTest {
     Path spec = new HostileSpec().with(field, text).write(temp.resolve("spec.json"));
     Path sources = temp.resolve("src");
     GeneratorConfig config = new GeneratorConfig(spec.toString(), sources, "com.example.hostile", "hostile");
-    if (field == Field.SECURITY_SCHEME_NAME) {
-      // OpenAPI 3 allows only [a-zA-Z0-9.-_] in component names: the spec is refused, naming the place.
+    if (field.refusal != null) {
       assertThatThrownBy(() -> Generator.run(config)).isInstanceOf(GenerationException.class)
-          .hasMessageContaining("#/components/securitySchemes");
+          .hasMessageContaining(field.refusal);
       return;
     }
     Generator.run(config);
