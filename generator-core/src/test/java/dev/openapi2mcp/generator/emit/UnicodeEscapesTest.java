@@ -42,7 +42,8 @@ class UnicodeEscapesTest {
   void whatTheEmitterWritesPasses() {
     // Doubled backslashes of a literal, JavaPoet's control escapes, and the ASCII conversion of any other character,
     // also right after a doubled backslash.
-    String rendered = "String a = \"\\\\u0022 \\\\\\\\u002a \\u0000 \\u001f \\u007f\";\nString b = \"\\\\\u00e9\u202e\";\n";
+    String rendered = "String a = \"\\\\u0022 \\\\\\\\u002a \\u0000 \\u001f \\u007f\";\n"
+        + "String b = \"\\\\\u00e9\u202e\";\n";
     String ascii = new String(JavaEmitter.asciiBytes(rendered), StandardCharsets.US_ASCII);
     assertThatCode(() -> UnicodeEscapes.check(ascii, "A.java")).doesNotThrowAnyException();
   }
