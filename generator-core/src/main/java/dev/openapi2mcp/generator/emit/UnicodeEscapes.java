@@ -54,6 +54,10 @@ final class UnicodeEscapes {
   }
 
   /** What the emitter escapes: non-ASCII characters, and control characters that do not end a line. */
+  private static long line(String source, int index) {
+    return source.chars().limit(index).filter(c -> c == '\n').count() + 1;
+  }
+
   private static boolean emitted(char decoded) {
     return decoded >= 0x80 || (Character.isISOControl(decoded) && decoded != '\n' && decoded != '\r');
   }
@@ -71,15 +75,5 @@ final class UnicodeEscapes {
       value = value * 16 + digit;
     }
     return value;
-  }
-
-  private static int line(String source, int index) {
-    int line = 1;
-    for (int i = 0; i < index; i++) {
-      if (source.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 }

@@ -69,11 +69,8 @@ class SpecTextInjectionTest {
 
   @Test
   void theReproductionFromTheIssueRunsNoCodeAndKeepsItsPath() throws Exception {
-    Path spec = new HostileSpec().with(Field.PATH_KEY, COMMENT_BREAKOUT).write(temp.resolve("spec.json"));
-    Path sources = temp.resolve("src");
-    Generator.run(new GeneratorConfig(spec.toString(), sources, "com.example.hostile", "hostile"));
-
-    Loaded loaded = loadEverything(CompiledServer.compile(sources), "com.example.hostile.HostileServer");
+    Loaded loaded = generateAndLoad(new HostileSpec().with(Field.PATH_KEY, COMMENT_BREAKOUT)
+        .write(temp.resolve("spec.json")));
 
     assertThat(loaded.console()).doesNotContain("PWNED");
     assertThat(loaded.definition().tools().get(0).http().pathTemplate()).isEqualTo("/items/{id}" + COMMENT_BREAKOUT);
@@ -81,11 +78,8 @@ class SpecTextInjectionTest {
 
   @Test
   void escapesAfterLoneSurrogatesStayText() throws Exception {
-    Path spec = new HostileSpec().with(Field.DESCRIPTION, SURROGATE_BREAKOUT).write(temp.resolve("spec.json"));
-    Path sources = temp.resolve("src");
-    Generator.run(new GeneratorConfig(spec.toString(), sources, "com.example.hostile", "hostile"));
-
-    Loaded loaded = loadEverything(CompiledServer.compile(sources), "com.example.hostile.HostileServer");
+    Loaded loaded = generateAndLoad(new HostileSpec().with(Field.DESCRIPTION, SURROGATE_BREAKOUT)
+        .write(temp.resolve("spec.json")));
 
     assertThat(loaded.console()).doesNotContain("PWNED");
     assertThat(loaded.definition().tools().get(0).description()).contains(SURROGATE_BREAKOUT);
@@ -110,10 +104,8 @@ class SpecTextInjectionTest {
             HostileSpec.JSON.writeValueAsString("/items" + path));
     Path file = temp.resolve("swagger.json");
     Files.writeString(file, spec);
-    Path sources = temp.resolve("src");
-    Generator.run(new GeneratorConfig(file.toString(), sources, "com.example.hostile", "hostile"));
 
-    Loaded loaded = loadEverything(CompiledServer.compile(sources), "com.example.hostile.HostileServer");
+    Loaded loaded = generateAndLoad(file);
 
     assertThat(loaded.console()).doesNotContain("PWNED");
     assertThat(loaded.definition().title()).isEqualTo(PAYLOAD);
@@ -130,23 +122,25 @@ class SpecTextInjectionTest {
       default -> PAYLOAD;
     };
     Path spec = new HostileSpec().with(field, text).write(temp.resolve("spec.json"));
-    Path sources = temp.resolve("src");
-    GeneratorConfig config = new GeneratorConfig(spec.toString(), sources, "com.example.hostile", "hostile");
     if (field.refusal != null) {
-      assertThatThrownBy(() -> Generator.run(config)).isInstanceOf(GenerationException.class)
+      assertThatThrownBy(() -> generateAndLoad(spec)).isInstanceOf(GenerationException.class)
           .hasMessageContaining(field.refusal);
       return;
     }
-    Generator.run(config);
-
-    Compilation compilation = CompiledServer.compile(sources);
-    Loaded loaded = loadEverything(compilation, "com.example.hostile.HostileServer");
+    Loaded loaded = generateAndLoad(spec);
 
     assertThat(loaded.console()).as("console while loading the classes of %s", field).doesNotContain("PWNED");
     if (field.reachesDefinition) {
       assertThat(texts(loaded.definition())).as("the text of %s read back from the compiled server", field)
           .map(SpecTextInjectionTest::lines).anySatisfy(value -> assertThat(value).contains(lines(text)));
     }
+  }
+
+  /** Generates from the spec, compiles strictly, and loads everything. */
+  private Loaded generateAndLoad(Path spec) throws Exception {
+    Path sources = temp.resolve("src");
+    Generator.run(new GeneratorConfig(spec.toString(), sources, "com.example.hostile", "hostile"));
+    return loadEverything(CompiledServer.compile(sources), "com.example.hostile.HostileServer");
   }
 
   /** Descriptions are composed line by line: line breaks become LF, and lines lose their trailing blanks. */
