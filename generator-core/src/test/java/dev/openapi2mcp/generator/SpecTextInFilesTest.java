@@ -1,6 +1,7 @@
 package dev.openapi2mcp.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +143,23 @@ class SpecTextInFilesTest {
     tools.forEach(tool -> names.add(tool.get("name").asText()));
     assertThat(names).doesNotContain("injected");
     assertThat(tools.get(1).get("description").asText()).contains(DESCRIPTION);
+  }
+
+  @Test
+  void diagnosticsShowControlCharactersOfSpecTextAsEscapes() throws Exception {
+    ObjectNode spec = JsonNodeFactory.instance.objectNode().put("openapi", "3.0.3");
+    spec.putObject("info").put("title", "Items").put("version", "1");
+    // A path parameter that no parameter declares: an error that quotes the path.
+    spec.putObject("paths").putObject("/items/{id}\u001b[2J\u009b31m\r").putObject("get")
+        .putObject("responses").putObject("204").put("description", "Done.");
+    Path file = temp.resolve("broken.json");
+    Files.writeString(file, JSON.writeValueAsString(spec));
+
+    GenerationException error = assertThrows(GenerationException.class, () -> Generator.run(
+        new GeneratorConfig(file.toString(), temp.resolve("broken"), "com.example.hostile", "hostile")));
+
+    assertThat(error.getMessage()).doesNotContain("\u001b", "\u009b", "\r").contains("\\u001b[2J\\u009b31m");
+    assertThat(error.diagnostics()).allSatisfy(d -> assertThat(d.toString()).doesNotContain("\u001b", "\u009b"));
   }
 
   private static List<String> fieldNames(JsonNode node) {
