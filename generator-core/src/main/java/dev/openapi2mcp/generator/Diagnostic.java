@@ -1,5 +1,6 @@
 package dev.openapi2mcp.generator;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,11 @@ public record Diagnostic(Severity severity, String message, String file, String 
     Objects.requireNonNull(message, "message");
   }
 
-  /** {@code file#pointer (operationId): message}, leaving out what is unknown. */
+  /**
+   * {@code file#pointer (operationId): message}, leaving out what is unknown. Control characters other than line
+   * breaks and tabs are shown as {@code \}{@code uXXXX}: pointers and messages quote spec text, and this text goes to
+   * consoles, where an escape sequence from a spec could rewrite what the user sees.
+   */
   @Override
   public String toString() {
     StringBuilder where = new StringBuilder();
@@ -36,6 +41,19 @@ public record Diagnostic(Severity severity, String message, String file, String 
     if (operationId != null) {
       where.append(where.length() > 0 ? " " : "").append('(').append(operationId).append(')');
     }
-    return (where.length() > 0 ? where + ": " : "") + message;
+    return visible((where.length() > 0 ? where + ": " : "") + message);
+  }
+
+  private static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

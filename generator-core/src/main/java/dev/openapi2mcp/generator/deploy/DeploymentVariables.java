@@ -1,6 +1,5 @@
 package dev.openapi2mcp.generator.deploy;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.openapi2mcp.generator.model.SecuritySchemeModel;
 import dev.openapi2mcp.generator.naming.DeploymentNames;
 import dev.openapi2mcp.generator.tool.CatalogApiModel;
@@ -8,14 +7,17 @@ import dev.openapi2mcp.generator.tool.ServerModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The values the deployment templates see, computed from the server model. Every value is safe where the templates
- * put it: names and tags are made of {@code [a-z0-9.-]}, text meant for comments is one line, and the base URL is a
- * double-quoted (JSON, hence YAML) string, so no spec content can break or add YAML structure.
+ * put it: names and tags are made of {@code [a-z0-9.-]}, text meant for comments is one line of printable text, and
+ * the base URL is a double-quoted (JSON, hence YAML) string in printable ASCII, so no spec content can break or add
+ * YAML structure or a shell word. The Dockerfile template starts with fixed text, so that no value can make its
+ * first line a parser directive ({@code # syntax=…} would choose the image that builds it).
  *
  * <p>A service catalog (issue 4) gets what its runtime reads: the credential variables of each API under the prefix
  * {@code SERVER_NAMESPACE}, and one {@code --base-url NAMESPACE=URL} per API that has a base URL.
@@ -131,12 +133,39 @@ final class DeploymentVariables {
     return out.toString();
   }
 
+  /**
+   * A double-quoted string, valid in JSON and YAML alike, in printable ASCII: quote and backslash escaped, every
+   * other character outside U+0020..U+007E as a backslash-u escape of four hex digits, so that no line break of any
+   * YAML version (NEL, U+2028 and U+2029 are breaks in YAML 1.1) and no character a YAML reader refuses reaches the
+   * file.
+   */
   private static String quoted(String text) {
-    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f) {
+        out.append(c);
+      } else {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return out.append('"').toString();
   }
 
-  /** Text for a comment line: control characters and line breaks become spaces, runs of spaces one. */
+  /**
+   * Text for a comment line: control characters, line and paragraph separators, format characters (bidirectional
+   * controls among them, which could make a reviewer read the line differently from a parser), lone surrogates and
+   * unassigned code points become spaces; runs of spaces one.
+   */
   private static String oneLine(String text) {
-    return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").replaceAll(" {2,}", " ").strip();
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> out.appendCodePoint(switch (Character.getType(c)) {
+      case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.FORMAT,
+          Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> ' ';
+      default -> c;
+    }));
+    return out.toString().replaceAll(" {2,}", " ").strip();
   }
 }

@@ -19,6 +19,10 @@ import java.util.stream.IntStream;
  * <p>Tools are spread over Tools classes of at most {@link #TOOLS_PER_CLASS} each, in spec order, so that the
  * constant pool and methods of each class stay far within class-file limits even for specs with thousands of
  * operations. The output depends only on the model: no dates, no machine paths, and plain ASCII.
+ *
+ * <p>Spec text reaches a source only inside string literals (every backslash doubled by JavaPoet) and Javadoc
+ * ({@link Javadocs}, no backslash at all), so javac reads it as text; names made from it are ASCII identifiers.
+ * Every file is held to {@link UnicodeEscapes#check} before it is returned, so a leak fails generation.
  */
 public final class JavaEmitter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -73,7 +77,9 @@ public final class JavaEmitter {
         .indent("  ")
         .build();
     Path path = Path.of(packageName.replace('.', '/'), type.name() + ".java");
-    return new GeneratedFile(path, asciiBytes(javaFile.toString()));
+    byte[] source = asciiBytes(javaFile.toString());
+    UnicodeEscapes.check(new String(source, StandardCharsets.US_ASCII), path.toString());
+    return new GeneratedFile(path, source);
   }
 
   /**

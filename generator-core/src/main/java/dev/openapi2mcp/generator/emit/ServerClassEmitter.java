@@ -18,14 +18,14 @@ final class ServerClassEmitter {
 
   static TypeSpec emit(String className, ServerModel server, List<ClassName> toolsClasses, String javadoc) {
     CodeBlock.Builder definition = CodeBlock.builder()
-        .add("return $T.builder($S)", RuntimeTypes.SERVER_DEFINITION, server.serverName())
+        .add("return $T.builder($L)", RuntimeTypes.SERVER_DEFINITION, StringLiterals.of(server.serverName()))
         .indent().indent()
-        .add("\n.version($S)", server.version());
+        .add("\n.version($L)", StringLiterals.of(server.version()));
     if (server.title() != null) {
-      definition.add("\n.title($S)", server.title());
+      definition.add("\n.title($L)", StringLiterals.of(server.title()));
     }
     if (server.baseUrl() != null) {
-      definition.add("\n.baseUrl($S)", server.baseUrl());
+      definition.add("\n.baseUrl($L)", StringLiterals.of(server.baseUrl()));
     }
     for (SecuritySchemeModel scheme : server.securitySchemes()) {
       definition.add("\n.securityScheme($L)", scheme(scheme));
@@ -61,13 +61,14 @@ final class ServerClassEmitter {
 
   /** One API of a catalog (issue 4): {@code ApiDefinition.builder("inventory").title(…)…build()}. */
   private static CodeBlock api(CatalogApiModel api) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($S)", RuntimeTypes.API_DEFINITION, api.namespace())
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.builder($L)", RuntimeTypes.API_DEFINITION, StringLiterals.of(api.namespace()))
         .indent().indent();
     if (api.title() != null) {
-      code.add("\n.title($S)", api.title());
+      code.add("\n.title($L)", StringLiterals.of(api.title()));
     }
     if (api.baseUrl() != null) {
-      code.add("\n.baseUrl($S)", api.baseUrl());
+      code.add("\n.baseUrl($L)", StringLiterals.of(api.baseUrl()));
     }
     for (SecuritySchemeModel scheme : api.securitySchemes()) {
       code.add("\n.securityScheme($L)", scheme(scheme));
@@ -78,22 +79,24 @@ final class ServerClassEmitter {
   /** With a client-credentials flow, its token URL and scopes, so that the runtime can fetch tokens (issue 5). */
   private static CodeBlock oauth2(SecuritySchemeModel scheme) {
     if (scheme.clientCredentials() == null) {
-      return CodeBlock.of("$T.oauth2($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
+      return CodeBlock.of("$T.oauth2($L)", RuntimeTypes.SECURITY_SCHEME, StringLiterals.of(scheme.name()));
     }
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.oauth2($S, $S", RuntimeTypes.SECURITY_SCHEME,
-        scheme.name(), scheme.clientCredentials().tokenUrl());
-    scheme.clientCredentials().scopes().forEach(scope -> code.add(", $S", scope));
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.oauth2($L, $L", RuntimeTypes.SECURITY_SCHEME,
+        StringLiterals.of(scheme.name()), StringLiterals.of(scheme.clientCredentials().tokenUrl()));
+    scheme.clientCredentials().scopes().forEach(scope -> code.add(", $L", StringLiterals.of(scope)));
     return code.add(")").build();
   }
 
   private static CodeBlock scheme(SecuritySchemeModel scheme) {
     return switch (scheme.kind()) {
-      case API_KEY -> CodeBlock.of("$T.apiKey($S, $T.$L, $S)", RuntimeTypes.SECURITY_SCHEME, scheme.name(),
-          RuntimeTypes.PARAMETER_LOCATION, scheme.in().name(), scheme.parameterName());
-      case HTTP_BEARER -> CodeBlock.of("$T.bearer($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
-      case HTTP_BASIC -> CodeBlock.of("$T.basic($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
+      case API_KEY -> CodeBlock.of("$T.apiKey($L, $T.$L, $L)", RuntimeTypes.SECURITY_SCHEME,
+          StringLiterals.of(scheme.name()), RuntimeTypes.PARAMETER_LOCATION, scheme.in().name(),
+          StringLiterals.of(scheme.parameterName()));
+      case HTTP_BEARER -> CodeBlock.of("$T.bearer($L)", RuntimeTypes.SECURITY_SCHEME, StringLiterals.of(scheme.name()));
+      case HTTP_BASIC -> CodeBlock.of("$T.basic($L)", RuntimeTypes.SECURITY_SCHEME, StringLiterals.of(scheme.name()));
       case OAUTH2 -> oauth2(scheme);
-      case OPENID_CONNECT -> CodeBlock.of("$T.openIdConnect($S)", RuntimeTypes.SECURITY_SCHEME, scheme.name());
+      case OPENID_CONNECT -> CodeBlock.of("$T.openIdConnect($L)", RuntimeTypes.SECURITY_SCHEME,
+          StringLiterals.of(scheme.name()));
     };
   }
 }

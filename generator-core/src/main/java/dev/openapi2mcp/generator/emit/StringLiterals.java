@@ -21,13 +21,47 @@ final class StringLiterals {
 
   static CodeBlock of(String value) {
     if (modifiedUtf8Length(value) <= CONSTANT_LIMIT) {
-      return CodeBlock.of("$S", value);
+      return literal(value);
     }
     CodeBlock.Builder join = CodeBlock.builder().add("String.join(\"\"");
     for (String part : split(value, PART_LIMIT)) {
-      join.add(",\n$S", part);
+      join.add(",\n$L", literal(part));
     }
     return join.add(")").build();
+  }
+
+  /**
+   * One literal, or a constant concatenation of literals where a plain one would not compile as meant:
+   * <ul>
+   *   <li>U+2028 and U+2029 become literals of their own, written as Unicode escapes: JavaPoet starts a new source
+   *       line at every line break Unicode knows (regex {@code \R}), which would put a line break inside a literal;
+   *   <li>a literal ends after a high surrogate that no low surrogate follows: javac 17 reads the backslash after
+   *       such a surrogate's escape twice, the second time as if no backslash came before it, so in the escaped
+   *       backslash of spec text ({@code \\u000a}) it would decode a Unicode escape: the text would change, and a
+   *       line break would end the literal.
+   * </ul>
+   */
+  private static CodeBlock literal(String value) {
+    List<CodeBlock> pieces = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\u2028' || c == '\u2029') {
+        if (i > start) {
+          pieces.add(CodeBlock.of("$S", value.substring(start, i)));
+        }
+        pieces.add(CodeBlock.of("$L", "\"\\u" + Integer.toHexString(c) + "\""));
+        start = i + 1;
+      } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+          && !Character.isLowSurrogate(value.charAt(i + 1))) {
+        pieces.add(CodeBlock.of("$S", value.substring(start, i + 1)));
+        start = i + 1;
+      }
+    }
+    if (start < value.length() || pieces.isEmpty()) {
+      pieces.add(CodeBlock.of("$S", value.substring(start)));
+    }
+    return CodeBlock.join(pieces, " + ");
   }
 
   /** Splits into parts of at most {@code limit} modified-UTF-8 bytes, never inside a surrogate pair. */

@@ -69,16 +69,16 @@ final class ToolsClassEmitter {
     for (List<String> alternative : tool.http().security()) {
       CodeBlock.Builder names = CodeBlock.builder();
       for (int i = 0; i < alternative.size(); i++) {
-        names.add(i == 0 ? "$S" : ", $S", alternative.get(i));
+        names.add(i == 0 ? "$L" : ", $L", StringLiterals.of(alternative.get(i)));
       }
       code.add("\n.security($L)", names.build());
     }
     tool.fixedArguments().forEach((argument, json) ->
-        code.add("\n.fixedArgument($S, $L)", argument, StringLiterals.of(json)));
+        code.add("\n.fixedArgument($L, $L)", StringLiterals.of(argument), StringLiterals.of(json)));
     tool.defaultArguments().forEach((argument, json) ->
-        code.add("\n.defaultArgument($S, $L)", argument, StringLiterals.of(json)));
+        code.add("\n.defaultArgument($L, $L)", StringLiterals.of(argument), StringLiterals.of(json)));
     if (tool.api() != null) {
-      code.add("\n.api($S)", tool.api());
+      code.add("\n.api($L)", StringLiterals.of(tool.api()));
     }
     code.add("\n.build();\n").unindent().unindent();
     return MethodSpec.methodBuilder(tool.methodName())
@@ -94,13 +94,14 @@ final class ToolsClassEmitter {
     String factory = parameter.in().name().toLowerCase(Locale.ROOT);
     CodeBlock.Builder call = CodeBlock.builder();
     if (parameter.in() == ParameterIn.PATH) {
-      call.add("$T.path($S, $S)", RuntimeTypes.PARAMETER_BINDING, parameter.argument(), parameter.name());
+      call.add("$T.path($L, $L)", RuntimeTypes.PARAMETER_BINDING, StringLiterals.of(parameter.argument()),
+          StringLiterals.of(parameter.name()));
     } else {
-      call.add("$T.$L($S, $S, $L)", RuntimeTypes.PARAMETER_BINDING, factory, parameter.argument(), parameter.name(),
-          parameter.required());
+      call.add("$T.$L($L, $L, $L)", RuntimeTypes.PARAMETER_BINDING, factory, StringLiterals.of(parameter.argument()),
+          StringLiterals.of(parameter.name()), parameter.required());
     }
     if (!parameter.hasDefaultStyle()) {
-      call.add(".withStyle($S, $L)", parameter.style(), parameter.explode());
+      call.add(".withStyle($L, $L)", StringLiterals.of(parameter.style()), parameter.explode());
     }
     return call.build();
   }
@@ -108,25 +109,28 @@ final class ToolsClassEmitter {
   private static CodeBlock body(BodyBindingModel body) {
     CodeBlock.Builder call = CodeBlock.builder();
     if (!body.flattened()) {
-      call.add("$T.whole($S, $L, $S)", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required(), body.argument());
+      call.add("$T.whole($L, $L, $L)", RuntimeTypes.REQUEST_BODY, StringLiterals.of(body.mediaType()), body.required(),
+          StringLiterals.of(body.argument()));
     } else {
       if (body.multipart()) {
         CodeBlock.Builder files = CodeBlock.builder();
         for (int i = 0; i < body.fileArguments().size(); i++) {
-          files.add(i == 0 ? "$S" : ", $S", body.fileArguments().get(i));
+          files.add(i == 0 ? "$L" : ", $L", StringLiterals.of(body.fileArguments().get(i)));
         }
         call.add("$T.multipart($L, $T.of($L)", RuntimeTypes.REQUEST_BODY, body.required(), List.class,
             files.build());
       } else {
-        call.add("$T.flattened($S, $L", RuntimeTypes.REQUEST_BODY, body.mediaType(), body.required());
+        call.add("$T.flattened($L, $L", RuntimeTypes.REQUEST_BODY, StringLiterals.of(body.mediaType()),
+            body.required());
       }
       for (Map.Entry<String, String> property : body.properties().entrySet()) {
-        call.add(", $S, $S", property.getKey(), property.getValue());
+        call.add(", $L, $L", StringLiterals.of(property.getKey()), StringLiterals.of(property.getValue()));
       }
       call.add(")");
     }
     body.encodings().forEach((field, style) ->
-        call.add("\n    .encoding($S, $S, $L)", field, style.style(), style.explode()));
+        call.add("\n    .encoding($L, $L, $L)", StringLiterals.of(field), StringLiterals.of(style.style()),
+            style.explode()));
     return call.build();
   }
 }

@@ -113,7 +113,7 @@ public record LintReport(String serverName, List<Finding> findings, List<ToolSiz
 
   /** The full report as Markdown: the totals, the checks, and one row per tool with findings. */
   public String markdown() {
-    StringBuilder md = new StringBuilder("# openapi2mcp lint: ").append(serverName).append("\n\n")
+    StringBuilder md = new StringBuilder("# openapi2mcp lint: ").append(cell(serverName)).append("\n\n")
         .append(totals()).append("\n\n| check | tools |\n| --- | ---: |\n");
     byCheck().forEach((check, found) -> md.append("| ").append(check.label()).append(" | ")
         .append(tools(found).size()).append(" |\n"));
@@ -148,8 +148,24 @@ public record LintReport(String serverName, List<Finding> findings, List<ToolSiz
     return tools.size() > EXAMPLES ? shown + ", …" : shown;
   }
 
+  /**
+   * Spec text as the content of one table cell: pipes and backslashes escaped, {@code &} and {@code <} as entities
+   * (no HTML in the report), control characters and line breaks as spaces (one row stays one line, and no terminal
+   * escape sequence reaches a reader's console).
+   */
   private static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '|' -> out.append("\\|");
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        default -> out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+      }
+    }
+    return out.toString();
   }
 
   static String number(long n) {

@@ -42,4 +42,18 @@ class StringLiteralsTest {
       assertThat(Character.isHighSurrogate(part.charAt(part.length() - 1))).isFalse();
     }
   }
+
+  @Test
+  void lineAndParagraphSeparatorsAreEscapedLiteralsOfTheirOwn() {
+    assertThat(StringLiterals.of("a\u2028b\u2029").toString()).isEqualTo("\"a\" + \"\\u2028\" + \"b\" + \"\\u2029\"");
+  }
+
+  @Test
+  void aLiteralEndsAfterALoneHighSurrogateSoThatNoBackslashFollowsIt() {
+    // Built from a char: this source, too, is read by javac, which would misread the escape of a lone surrogate.
+    String lone = String.valueOf((char) 0xD800);
+    assertThat(StringLiterals.of("x" + lone + "\\u0022").toString())
+        .isEqualTo("\"x" + lone + "\" + \"\\\\u0022\"");
+    assertThat(StringLiterals.of("x\ud83d\ude00\\").toString()).isEqualTo("\"x\ud83d\ude00\\\\\"");
+  }
 }
