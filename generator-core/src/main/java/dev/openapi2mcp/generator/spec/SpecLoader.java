@@ -94,6 +94,11 @@ public final class SpecLoader {
       }
       diagnostics.throwIfErrors("The OpenAPI description " + source.display()
           + " refers to documents that are not read");
+      for (RefCycles.Cycle cycle : RefCycles.find(raw)) {
+        diagnostics.error("$ref cycle " + String.join(" -> ", cycle.chain()) + ": the references lead back to"
+            + " themselves and define nothing", cycle.pointer() + "/$ref", null);
+      }
+      diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " has $ref cycles");
     } catch (GenerationException e) {
       EarlyParse.abandon(early);
       throw e;
