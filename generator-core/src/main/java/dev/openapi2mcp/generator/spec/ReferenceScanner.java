@@ -27,8 +27,8 @@ import java.util.Set;
  * Confinement is checked on real paths, so a symbolic link inside the directory cannot lead out of it.
  *
  * <p>The scan reads the root document and every local file it refers to within the confinement, directly or
- * through other local files, and lists each refused reference with the file and JSON pointer it sits at, in
- * document order. Each file it reads passes the same limits as the root ({@link DocumentLimits}); one that does not
+ * through other local files, and lists each refused reference with the file and JSON pointer it sits at: file by
+ * file, each file's remote references in document order, then its local ones. Each file it reads passes the same limits as the root ({@link DocumentLimits}); one that does not
  * is refused too. Relative references of a spec that was itself loaded from a URL are not remote in this sense:
  * they name the documents beside it, which the user asked for by giving the URL; such a spec's root is still
  * scanned for absolute URLs and for {@code file:} URLs, which it may not use.
@@ -138,7 +138,7 @@ final class ReferenceScanner {
         JsonNode value = field.getValue();
         if (field.getKey().equals("$ref") && value.isTextual()) {
           at.push(field.getKey());
-          classify(value.asText(), at.pointer(), file, allowRemote, refused, local);
+          classify(value.asText(), at, file, allowRemote, refused, local);
           at.pop();
         } else if (value.isContainerNode()) {
           at.push(field.getKey());
@@ -158,7 +158,8 @@ final class ReferenceScanner {
     }
   }
 
-  private static void classify(String ref, String pointer, String file, boolean allowRemote, List<Refusal> refused,
+  /** Sorts one reference; the pointer of {@code at} is built only for the few references that need it. */
+  private static void classify(String ref, TreePath at, String file, boolean allowRemote, List<Refusal> refused,
       List<LocalRef> local) {
     String target = ref.strip();
     int hash = target.indexOf('#');
@@ -170,24 +171,24 @@ final class ReferenceScanner {
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       if (!allowRemote) {
         refused.add(new Refusal("remote $ref " + ref + " is not fetched: remote references are off; allow them "
-            + "(allowRemoteRefs) or copy the document beside the spec", file, pointer));
+            + "(allowRemoteRefs) or copy the document beside the spec", file, at.pointer()));
       }
       return;
     }
     try {
       URI uri = new URI(document.replace(" ", "%20"));
       if (uri.getScheme() == null) {
-        local.add(new LocalRef(ref, Path.of(uri.getPath()), pointer, false));
+        local.add(new LocalRef(ref, Path.of(uri.getPath()), at.pointer(), false));
       } else if (uri.getScheme().equalsIgnoreCase("file")) {
-        local.add(new LocalRef(ref, Path.of(uri), pointer, true));
+        local.add(new LocalRef(ref, Path.of(uri), at.pointer(), true));
       } else if (!allowRemote) {
         refused.add(new Refusal("$ref " + ref + " is not followed: a reference is a relative path, a file: URL or,"
-            + " when allowed (allowRemoteRefs), an http(s) URL", file, pointer));
+            + " when allowed (allowRemoteRefs), an http(s) URL", file, at.pointer()));
       }
     } catch (URISyntaxException | IllegalArgumentException e) {
       // Not a URI reference: a plain path, perhaps, or garbage the parser will report.
       try {
-        local.add(new LocalRef(ref, Path.of(document), pointer, false));
+        local.add(new LocalRef(ref, Path.of(document), at.pointer(), false));
       } catch (InvalidPathException invalid) {
         // nothing to scan
       }
