@@ -28,10 +28,11 @@ import java.util.Set;
  *
  * <p>The scan reads the root document and every local file it refers to within the confinement, directly or
  * through other local files, and lists each refused reference with the file and JSON pointer it sits at: file by
- * file, each file's remote references in document order, then its local ones. Each file it reads passes the same limits as the root ({@link DocumentLimits}); one that does not
- * is refused too. Relative references of a spec that was itself loaded from a URL are not remote in this sense:
- * they name the documents beside it, which the user asked for by giving the URL; such a spec's root is still
- * scanned for absolute URLs and for {@code file:} URLs, which it may not use.
+ * file, each file's remote references in document order, then its local ones. Each file it reads passes the same
+ * limits as the root ({@link DocumentLimits}); one that does not is refused too. Relative references of a spec
+ * that was itself loaded from a URL are not remote in this sense: they name the documents beside it, which the
+ * user asked for by giving the URL; such a spec's root is still scanned for absolute URLs and for {@code file:}
+ * URLs, which it may not use.
  *
  * <p>Files that cannot be read or parsed are skipped: the parser reports them with better messages.
  */

@@ -211,8 +211,8 @@ public final class SpecLoader {
       return DocumentLimits.yamlTree(source.readText(), source.parserLocation());
     } catch (DocumentLimits.LimitExceeded e) {
       diagnostics.error(e.getMessage(), e.pointer(), null);
-      throw new GenerationException("The OpenAPI description " + source.display() + " is beyond the limits of what is read",
-          diagnostics.all());
+      throw new GenerationException("The OpenAPI description " + source.display()
+          + " is beyond the limits of what is read", diagnostics.all());
     } catch (IOException | RuntimeException e) {
       return null;
     }

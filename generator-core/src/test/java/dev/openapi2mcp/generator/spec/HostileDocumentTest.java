@@ -49,7 +49,8 @@ class HostileDocumentTest {
 
   /** Nine levels of nine aliases: 9^9 strings once expanded. */
   static String billionLaughs() {
-    StringBuilder yaml = new StringBuilder(HEAD).append("x-lol:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    StringBuilder yaml = new StringBuilder(HEAD)
+        .append("x-lol:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     String previous = "a";
     for (char level = 'b'; level <= 'i'; level++) {
       yaml.append("  ").append(level).append(": &").append(level).append(" [");
@@ -136,7 +137,8 @@ class HostileDocumentTest {
 
   @Test
   void aJsonStringBeyondTheParsersLimitIsNamed() throws IOException {
-    Path spec = write("long.json", "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\",\"description\":\""
+    Path spec = write("long.json",
+        "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\",\"description\":\""
         + "x".repeat(20_000_001) + "\"},\"paths\":{}}");
 
     assertThat(errors(spec)).singleElement().satisfies(error -> {
