@@ -37,9 +37,9 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
 final class YamlAliasBudget {
 
   /**
-   * Nodes a document may have once its aliases are expanded. Far more than real descriptions use (GitHub's,
-   * among the largest, is about a million nodes as JSON, which has no aliases), and small enough that the
-   * expanded tree fits in a build's heap.
+   * Nodes a document may have once its aliases are expanded. Without aliases a YAML text within the parser's
+   * length limit (3 Mi code points) has fewer, so only aliases reach it; and it is far below the billions a bomb
+   * expands to, so the walk stops long before the time or memory of expanding it would matter.
    */
   static final long MAX_EXPANDED_NODES = 2_000_000;
 
