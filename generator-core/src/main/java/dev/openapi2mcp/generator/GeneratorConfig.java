@@ -24,8 +24,8 @@ import java.util.function.UnaryOperator;
  * @param serverName the MCP server name; also names the generated classes and credential variables
  * @param descriptionTemplate a user template for tool descriptions, or null for the default in templates/
  * @param maxToolNameLength the longest tool name allowed (MCP clients commonly cap names at 64)
- * @param allowRemoteRefs whether {@code http(s)} {@code $ref}s may be fetched; when false (the default), the run
- *     fails naming each one
+ * @param allowRemoteRefs whether {@code http(s)} {@code $ref}s may be fetched and {@code $ref}s to files outside
+ *     the spec's directory read; when false (the default), the run fails naming each one
  * @param fileParts how multipart file parts are handed over (default {@link FileParts#BASE64})
  * @param schemaBudget how large one tool schema may grow (default {@link SchemaBudget#DEFAULT})
  * @param tokenBudget the most tokens the whole {@code tools/list} answer may take by lint's estimate, or null for

@@ -63,8 +63,9 @@ public abstract class AbstractOpenApi2McpMojo extends AbstractMojo {
   String serverUrl;
 
   /**
-   * Whether {@code $ref}s to http(s) URLs may be fetched while generating. Off by default: the build then fails
-   * naming each remote reference, so that a build never depends on the network unless you say so.
+   * Whether {@code $ref}s to http(s) URLs may be fetched, and {@code $ref}s to files outside the spec's directory
+   * read, while generating. Off by default: the build then fails naming each such reference, so that a build never
+   * depends on the network, nor copies files from elsewhere on the machine into the server, unless you say so.
    */
   @Parameter(property = "openapi2mcp.allowRemoteRefs", defaultValue = "false")
   boolean allowRemoteRefs;

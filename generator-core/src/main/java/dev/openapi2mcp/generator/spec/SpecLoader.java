@@ -8,15 +8,11 @@ import dev.openapi2mcp.generator.diagnostics.Diagnostics;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.SpecVersion;
-import io.swagger.v3.parser.ObjectMapperFactory;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,11 +59,11 @@ public final class SpecLoader {
   /**
    * Parses {@code inputSpec}, recording parser warnings in {@code diagnostics}.
    *
-   * @param allowRemoteRefs whether {@code http(s)} {@code $ref}s may be fetched; when false, each one found in the
-   *     spec or the local files it refers to is an error naming the reference, its file and its JSON pointer,
-   *     and nothing is fetched
-   * @throws GenerationException when the spec is missing, unreadable, not an OpenAPI description, has errors, or
-   *     has remote references that are not allowed
+   * @param allowRemoteRefs whether {@code http(s)} {@code $ref}s may be fetched and local ones may lead out of the
+   *     spec's directory; when false, each such reference found in the spec or the local files it refers to is an
+   *     error naming the reference, its file and its JSON pointer, and nothing is fetched or read
+   * @throws GenerationException when the spec is missing, unreadable, beyond {@link DocumentLimits}, not an OpenAPI
+   *     description, has errors, or has references that are not allowed
    */
   public static LoadedSpec load(String inputSpec, boolean allowRemoteRefs, Diagnostics diagnostics)
       throws GenerationException {
@@ -83,7 +79,7 @@ public final class SpecLoader {
       throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
     }
 
-    JsonNode raw = rawTree(source);
+    JsonNode raw = rawTree(source, diagnostics);
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     // Keep style/explode absent where the spec leaves them out: an Encoding Object without them means "serialize
@@ -91,14 +87,18 @@ public final class SpecLoader {
     options.setExplicitStyleAndExplode(false);
     CompletableFuture<SwaggerParseResult> early = EarlyParse.start(source, raw, options);
     try {
-      if (!allowRemoteRefs) {
-        for (RemoteRefScanner.RemoteRef ref : RemoteRefScanner.scan(source, raw)) {
-          diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, "remote $ref " + ref.ref()
-              + " is not fetched: remote references are off; allow them (allowRemoteRefs) or copy the document "
-              + "beside the spec", ref.file(), ref.pointer(), null));
-        }
-        diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " refers to remote documents");
+      // Before the parser resolves anything: it would fetch, or read, what the scan refuses.
+      for (ReferenceScanner.Refusal refusal : ReferenceScanner.scan(source, raw, allowRemoteRefs)) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, refusal.message(), refusal.file(),
+            refusal.pointer(), null));
       }
+      diagnostics.throwIfErrors("The OpenAPI description " + source.display()
+          + " refers to documents that are not read");
+      for (RefCycles.Cycle cycle : RefCycles.find(raw)) {
+        diagnostics.error("$ref cycle " + String.join(" -> ", cycle.chain()) + ": the references lead back to"
+            + " themselves and define nothing", cycle.pointer() + "/$ref", null);
+      }
+      diagnostics.throwIfErrors("The OpenAPI description " + source.display() + " has $ref cycles");
     } catch (GenerationException e) {
       EarlyParse.abandon(early);
       throw e;
@@ -199,33 +199,23 @@ public final class SpecLoader {
   /**
    * The document as a tree, read as swagger-parser reads it; the loader checks it, locates the parser's messages in
    * it, and the parser reads it ({@link EarlyParse}). Null when it cannot be read.
+   *
+   * @throws GenerationException when the document is beyond {@link DocumentLimits}: the parser would read it again
+   *     and exhaust the build where this read stopped
    */
-  private static JsonNode rawTree(SpecSource source) {
+  private static JsonNode rawTree(SpecSource source, Diagnostics diagnostics) throws GenerationException {
     try {
       if (!source.isRemote()) {
-        byte[] bytes = Files.readAllBytes(source.file());
-        if (startsAsJson(bytes)) {
-          // The mapper swagger-parser reads JSON with, fed the bytes: no string of the whole file first (issue 6).
-          return ObjectMapperFactory.createJson().readTree(bytes);
-        }
-        // Strict, as Files.readString: malformed UTF-8 fails instead of becoming replacement characters.
-        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        return DeserializationUtils.deserializeIntoTree(text, source.parserLocation());
+        return DocumentLimits.readTree(source.file());
       }
-      return DeserializationUtils.deserializeIntoTree(source.readText(), source.parserLocation());
+      return DocumentLimits.yamlTree(source.readText(), source.parserLocation());
+    } catch (DocumentLimits.LimitExceeded e) {
+      diagnostics.error(e.getMessage(), e.pointer(), null);
+      throw new GenerationException("The OpenAPI description " + source.display()
+          + " is beyond the limits of what is read", diagnostics.all());
     } catch (IOException | RuntimeException e) {
       return null;
     }
-  }
-
-  /** swagger-parser's test for JSON: the text, without leading blanks and controls, starts with a brace. */
-  private static boolean startsAsJson(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0 || b > ' ') {
-        return b == '{';
-      }
-    }
-    return false;
   }
 
   /** The parser said nothing useful: find out ourselves whether reading or parsing failed. */
