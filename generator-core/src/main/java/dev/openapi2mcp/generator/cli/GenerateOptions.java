@@ -106,7 +106,8 @@ public final class GenerateOptions {
               + " (default: " + SchemaBudget.DEFAULT_MAX_BYTES + ")",
           GenerateOptions::setSchemaMaxBytes),
       Option.flag("--allow-remote-refs",
-          "fetch $refs to http(s) URLs; without it such a $ref fails the run, naming it",
+          "follow $refs to http(s) URLs and to files outside the spec's folder; without it each fails the run,"
+              + " named",
           o -> o.allowRemoteRefs = true),
       Option.optional("--token-budget", "N",
           "fail when the tools/list answer is estimated at more than N tokens (default: no limit)",
