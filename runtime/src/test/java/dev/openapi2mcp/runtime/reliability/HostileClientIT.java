@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.runtime.testing.Canary;
+import dev.openapi2mcp.runtime.testing.CanaryServerMain;
 import dev.openapi2mcp.runtime.testing.ServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a well-behaved client ({@code alice}) must get {@code tools/list} answered within {@value #ANSWER_SECONDS} s.
  * The JSON-RPC fuzz of both transports, with its oversized stdio line and HTTP bodies, is {@link JsonRpcFuzzIT}.
  *
- * <p>The server runs with inbound tokens configured, and everything it writes is kept ({@link #serverOutput()}), so
- * that a check for leaked credentials can scan it.
+ * <p>The server ({@link CanaryServerMain}) holds a canary for every kind of upstream credential besides the inbound
+ * tokens; after the attacks, everything it wrote and answered is searched for each of them in every encoding
+ * ({@link Canary}): none may be there. {@link CanaryIT} does the same with an API that echoes every credential.
  */
 @Timeout(120)
 class HostileClientIT {
@@ -56,6 +59,8 @@ class HostileClientIT {
   @TempDir
   static Path temp;
 
+  /** Every answer the server gave, for the canary search. */
+  private static final StringBuffer ANSWERS = new StringBuffer();
   private static ServerProcess server;
   private static int port;
   private static URI endpoint;
@@ -66,8 +71,8 @@ class HostileClientIT {
   @BeforeAll
   static void startServer() throws Exception {
     Path tokens = Files.writeString(temp.resolve("tokens"), "alice:" + ALICE + "\nmallory:" + MALLORY + "\n");
-    server = ServerProcess.start("--transport", "http", "--port", "0", "--auth-tokens-file", tokens.toString(),
-        "--max-sessions-per-client", String.valueOf(SESSIONS_PER_CLIENT));
+    server = CanaryServerMain.start(List.of("--transport", "http", "--port", "0",
+        "--auth-tokens-file", tokens.toString(), "--max-sessions-per-client", String.valueOf(SESSIONS_PER_CLIENT)));
     port = server.awaitPort();
     assertThat(server.stderr()).as("the HTTP server's own logging stays silent").doesNotContain("SLF4J");
     endpoint = URI.create("http://127.0.0.1:" + port + "/mcp");
@@ -79,15 +84,15 @@ class HostileClientIT {
   }
 
   @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
+  static void stopServerAndSearchItsOutputForSecrets() {
+    if (server == null) {
+      return;
     }
-  }
-
-  /** What the server process wrote on stderr (its stdout carries nothing over HTTP). */
-  static String serverOutput() {
-    return server.stderr();
+    server.close();
+    List<String> secrets = new ArrayList<>(CanaryServerMain.configuredSecrets());
+    secrets.addAll(List.of(ALICE, MALLORY));
+    // stderr holds the logs and the audit trail; stdout carries nothing over HTTP.
+    Canary.assertAbsent(server.stderr() + ANSWERS, secrets.toArray(String[]::new));
   }
 
   @Test
@@ -192,7 +197,7 @@ class HostileClientIT {
         .POST(HttpRequest.BodyPublishers.ofString(LIST))
         .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
         .header("Authorization", "Bearer " + ALICE).header("Mcp-Session-Id", aliceSession).build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = keep(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode tools = JSON.readTree(response.body()).at("/result/tools");
     assertThat(tools.size()).isPositive();
@@ -210,7 +215,13 @@ class HostileClientIT {
     } else {
       request.POST(HttpRequest.BodyPublishers.ofString(body));
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return keep(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  private static HttpResponse<String> keep(HttpResponse<String> response) {
+    ANSWERS.append(response.statusCode()).append(' ').append(response.headers().map()).append('\n')
+        .append(response.body()).append('\n');
+    return response;
   }
 
   private static String head(String lengthHeader) {
@@ -228,6 +239,7 @@ class HostileClientIT {
   private static String statusLine(Socket socket) throws IOException {
     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     String line = in.readLine();
+    ANSWERS.append(line).append('\n');
     return line == null ? "(connection closed without an answer)" : line;
   }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.runtime.reliability.MalformedMessages.Probe;
 import dev.openapi2mcp.runtime.testing.ServerProcess;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,11 +51,11 @@ class JsonRpcFuzzIT {
     JsonRpcAnswers answers = new JsonRpcAnswers();
     try (ServerProcess server = ServerProcess.start()) {
       OutputStream in = server.process().getOutputStream();
-      BlockingQueue<String> out = lines(server.process());
+      StdoutLines out = new StdoutLines(server);
       writeLine(in, INIT.getBytes(StandardCharsets.UTF_8));
       writeLine(in, INITIALIZED.getBytes(StandardCharsets.UTF_8));
       in.flush();
-      assertThat(JsonRpcAnswers.parse(take(out, server)).at("/result/protocolVersion").asText())
+      assertThat(JsonRpcAnswers.parse(out.take()).at("/result/protocolVersion").asText())
           .isEqualTo("2025-11-25");
 
       MalformedMessages messages = new MalformedMessages(SEED);
@@ -88,7 +84,7 @@ class JsonRpcFuzzIT {
     }
   }
 
-  private static void runStdioBatch(int batch, List<Probe> probes, OutputStream in, BlockingQueue<String> out,
+  private static void runStdioBatch(int batch, List<Probe> probes, OutputStream in, StdoutLines out,
       ServerProcess server, JsonRpcAnswers answers) throws Exception {
     Map<String, Probe> byId = new HashMap<>();
     List<Probe> withoutId = new ArrayList<>();
@@ -116,7 +112,7 @@ class JsonRpcFuzzIT {
     boolean pinged = false;
     boolean listed = false;
     while (!listed || !byId.isEmpty()) {
-      JsonNode answer = JsonRpcAnswers.parse(take(out, server));
+      JsonNode answer = JsonRpcAnswers.parse(out.take());
       String id = answer.get("id").toString();
       if (id.equals(ping)) {
         assertThat(answer.get("result").isObject()).isTrue();
@@ -142,33 +138,6 @@ class JsonRpcFuzzIT {
   private static void writeLine(OutputStream in, byte[] bytes) throws IOException {
     in.write(bytes);
     in.write('\n');
-  }
-
-  private static BlockingQueue<String> lines(Process process) {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "fuzz-stdout");
-    reader.setDaemon(true);
-    reader.start();
-    return lines;
-  }
-
-  private static String take(BlockingQueue<String> lines, ServerProcess server) throws InterruptedException {
-    String line = lines.poll(20, TimeUnit.SECONDS);
-    if (line == null) {
-      throw new AssertionError("no answer within 20 s; alive=" + server.process().isAlive() + "; stderr:\n"
-          + server.stderr());
-    }
-    return line;
   }
 
   // ---------------------------------------------------------------- HTTP

@@ -55,9 +55,11 @@ public final class Canary {
   public static void assertAbsent(String text, String... secrets) {
     for (String secret : secrets) {
       for (Map.Entry<String, String> form : encodings(secret).entrySet()) {
-        if (text.contains(form.getValue())) {
+        int at = text.indexOf(form.getValue());
+        if (at >= 0) {
           throw new AssertionError("the text holds a secret as " + form.getKey() + " (" + form.getValue()
-              + "): " + text);
+              + "): " + (text.length() <= 2_000 ? text : "..." + text.substring(Math.max(0, at - 500),
+                  Math.min(text.length(), at + 500)) + "..."));
         }
       }
     }

@@ -59,6 +59,11 @@ public final class ServerProcess implements AutoCloseable {
     return new ServerProcess(new ProcessBuilder(command(jvmOptions, mainClass, List.of(args))).start());
   }
 
+  /** Starts a prepared command, for tests that set the child's environment. */
+  public static ServerProcess start(ProcessBuilder builder) throws IOException {
+    return new ServerProcess(builder.start());
+  }
+
   /** Starts {@link SampleServerMain} as {@link #command(String...)} describes. */
   public static ServerProcess start(String... args) throws IOException {
     return new ServerProcess(new ProcessBuilder(command(args)).start());
