@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.openapi2mcp.runtime.testing.SessionDigests;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
@@ -82,7 +83,8 @@ class AuditTest {
     assertThat(line.get("time").asText()).isEqualTo("2026-03-01T10:15:30.123Z");
     assertThat(line.get("tool").asText()).isEqualTo("login");
     assertThat(line.get("api").isNull()).as("not a catalog").isTrue();
-    assertThat(line.get("session").asText()).isEqualTo("sess-9");
+    assertThat(line.get("session").asText()).as("a digest of the session id, never the id")
+        .isEqualTo(SessionDigests.of("sess-9"));
     assertThat(line.get("caller").asText()).isEqualTo("127.0.0.1:5555");
     assertThat(line.get("requestId").asText()).isEqualTo("42");
     assertThat(line.get("arguments")).isEqualTo(Harness.args("""
@@ -100,7 +102,31 @@ class AuditTest {
     assertThat(line.get("traceId").isNull()).as("untraced").isTrue();
 
     String everything = String.join("\n", harness.audit) + Harness.text(result);
-    assertThat(everything).doesNotContain("SECRET", KEY);
+    assertThat(everything).doesNotContain("SECRET", KEY, "sess-9");
+  }
+
+  /**
+   * Issue 11: a session id in the audit trail would let whoever reads it act in that session; the record carries
+   * a digest instead, the same for every call of the session, so calls can still be put together.
+   */
+  @Test
+  void theSessionIsRecordedAsAStableDigestNeverAsItsId() {
+    ToolDefinition tool = ToolDefinition.builder("getPet").http("GET", "/pet").build();
+    RestToolExecutor executor = executor(tool);
+    String session = "Zm9vYmFyLXNlc3Npb24taWQtMjU2LWJpdHMtcmFuZG9t";
+    harness.enqueue(200, "one");
+    harness.enqueue(200, "two");
+    harness.enqueue(200, "three");
+
+    executor.execute(tool, Harness.args("{}"), new CallContext(session, "127.0.0.1:1", "1"));
+    executor.execute(tool, Harness.args("{}"), new CallContext(session, "127.0.0.1:1", "2"));
+    executor.execute(tool, Harness.args("{}"), new CallContext(session + "x", "127.0.0.1:1", "3"));
+
+    List<String> sessions = harness.audit.stream().map(line -> parse(line).get("session").asText()).toList();
+    assertThat(sessions.get(0)).matches("[0-9a-f]{16}").isEqualTo(SessionDigests.of(session))
+        .isEqualTo(sessions.get(1));
+    assertThat(sessions.get(2)).as("another session").isNotEqualTo(sessions.get(0));
+    assertThat(String.join("\n", harness.audit)).doesNotContain(session);
   }
 
   @Test
