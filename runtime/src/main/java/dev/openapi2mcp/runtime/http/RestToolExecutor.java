@@ -8,6 +8,7 @@ import dev.openapi2mcp.runtime.credentials.UpstreamTls;
 import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
 import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
 import dev.openapi2mcp.runtime.observability.UpstreamTag;
+import dev.openapi2mcp.runtime.mcp.ErrorReference;
 import dev.openapi2mcp.runtime.mcp.LogLevel;
 import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import dev.openapi2mcp.runtime.tool.CallChannel;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -56,6 +58,7 @@ import okhttp3.Response;
  * failures and response drift become {@code warning} log messages for a client that asked for them.
  */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(RestToolExecutor.class.getName());
   /** The logger name of the client log messages this executor sends. */
   static final String LOGGER = "openapi2mcp.http";
 
@@ -297,9 +300,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       result = invalidArguments(tool, List.of(e.getMessage()));
       outcome = Outcome.INVALID_ARGUMENTS;
     } catch (RuntimeException e) {
-      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-      result = ToolResult.error("Internal error of the openapi2mcp runtime in tool '" + tool.name() + "': "
-          + reason);
+      result = ToolResult.error("Internal error of the openapi2mcp runtime in tool '" + tool.name() + "' ("
+          + ErrorReference.log(LOG, "tool '" + tool.name() + "' failed", e) + ")");
       outcome = Outcome.INTERNAL_ERROR;
     }
     result = scrub(result);

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -158,10 +157,8 @@ final class ToolsCallHandler implements MethodHandler {
       }
       return result;
     } catch (RuntimeException e) {
-      // The exception's message may quote arguments or upstream URLs (secrets); only its type is logged by default.
-      LOG.warning(() -> "tool '" + tool.name() + "' failed with " + e.getClass().getName());
-      LOG.log(Level.FINE, "tool '" + tool.name() + "' failure", e);
-      return ToolResult.error("Tool '" + tool.name() + "' failed with an internal error");
+      return ToolResult.error("Tool '" + tool.name() + "' failed with an internal error ("
+          + ErrorReference.log(LOG, "tool '" + tool.name() + "' failed", e) + ")");
     } finally {
       inFlight.remove(call, session);
     }
