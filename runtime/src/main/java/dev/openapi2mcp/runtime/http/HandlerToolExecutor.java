@@ -76,10 +76,14 @@ final class HandlerToolExecutor {
     return failure instanceof ToolException forModel ? forModel.getMessage() : ErrorReference.log(LOG, what, failure);
   }
 
+  /** The arguments as this executor's audit records show them. */
+  ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+    return AuditLog.redactedOrPlaceholder(() -> redactor.redactArguments(tool, arguments));
+  }
+
   private void writeAudit(ToolDefinition tool, ObjectNode arguments, CallContext context, Instant time,
       long started, Outcome outcome) {
-    ObjectNode redacted = AuditLog.redactedOrPlaceholder(() -> redactor.redactArguments(tool, arguments));
-    audit.record(new AuditLog.Entry(time, tool.name(), tool.api(), context, redacted,
+    audit.record(new AuditLog.Entry(time, tool.name(), tool.api(), context, redactedArguments(tool, arguments),
         tool.http() == null ? null : tool.http().method(), null, null,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
   }

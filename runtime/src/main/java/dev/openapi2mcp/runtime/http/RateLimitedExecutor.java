@@ -50,6 +50,11 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
   }
 
   @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+    return delegate.redactedArguments(tool, arguments);
+  }
+
+  @Override
   public void close() throws Exception {
     if (delegate instanceof AutoCloseable closeable) {
       closeable.close();

@@ -361,7 +361,9 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     return new ToolResult(content, result.structuredContent(), result.isError());
   }
 
-  private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
+  /** As the audit record shows them: {@link Redactor}'s rules, and no configured credential anywhere. */
+  @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
     return AuditLog.redactedOrPlaceholder(() -> {
       ObjectNode redacted = redactor.redactArguments(tool, args);
       Redactor.scrubStrings(redacted, credentials::scrub);

@@ -122,6 +122,18 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     return changed != null ? changed : ToolResult.error(failed + "after() returned no result");
   }
 
+  /** As the audit record of the executor that owns {@code tool} shows them. */
+  @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+    if (tool.handler() != null) {
+      return handlers.redactedArguments(tool, arguments);
+    }
+    RestToolExecutor executor = tool.api() == null ? plain : byApi.get(tool.api());
+    return executor != null
+        ? executor.redactedArguments(tool, arguments)
+        : handlers.redactedArguments(tool, arguments);
+  }
+
   private ToolResult dispatch(ToolDefinition tool, ObjectNode arguments, Map<String, String> headers,
       CallContext context) {
     if (tool.handler() != null) {

@@ -140,7 +140,8 @@ final class ToolsCallHandler implements MethodHandler {
     }
     if (confirmation != null && DestructiveConfirmation.isDestructive(tool)) {
       try {
-        Optional<ToolResult> refused = confirmation.confirm(tool, arguments, channel, session);
+        Optional<ToolResult> refused =
+            confirmation.confirm(tool, executor.redactedArguments(tool, arguments), channel, session);
         if (refused.isPresent()) {
           return refused.get();
         }

@@ -33,6 +33,11 @@ public final class TracingExecutor implements ToolExecutor, AutoCloseable {
     }
   }
 
+  @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+    return delegate.redactedArguments(tool, arguments);
+  }
+
   /** The executor inside, e.g. for checks of the wiring. */
   public ToolExecutor delegate() {
     return delegate;

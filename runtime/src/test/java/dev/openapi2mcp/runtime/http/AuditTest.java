@@ -3,7 +3,12 @@ package dev.openapi2mcp.runtime.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
+import dev.openapi2mcp.runtime.http.resilience.TimeSource;
+import dev.openapi2mcp.runtime.observability.Tracing;
+import dev.openapi2mcp.runtime.observability.TracingExecutor;
 import dev.openapi2mcp.runtime.testing.SessionDigests;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
@@ -12,6 +17,7 @@ import dev.openapi2mcp.runtime.tool.RequestBody;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -127,6 +133,31 @@ class AuditTest {
         .isEqualTo(sessions.get(1));
     assertThat(sessions.get(2)).as("another session").isNotEqualTo(sessions.get(0));
     assertThat(String.join("\n", harness.audit)).doesNotContain(session);
+  }
+
+  /**
+   * Issue 11: what the user is shown to confirm a destructive call is redacted exactly as the audit record, also
+   * through the executors that wrap the REST executor in a server (tracing, rate limits); the call's own arguments are
+   * left as they are.
+   */
+  @Test
+  void argumentsShownForConfirmationAreTheAuditsThroughTheWholeExecutorChain() {
+    RestToolExecutor rest = executor(LOGIN);
+    ToolExecutor chain = new TracingExecutor(new RateLimitedExecutor(rest, new RateLimiter(null, null,
+        TimeSource.system()), Harness.server(LOGIN), harness.options()), Tracing.NONE);
+    ObjectNode arguments = Harness.args("""
+        {"inviteToken": "inv-SECRET-1", "password": "pw-SECRET-2", "page": 2, "key": "qk-SECRET-3",
+         "username": "copy of configured-KEY-93a1f", "profile": {"recovery": {"passwordHint": "hint-SECRET-7"}}}
+        """);
+    ObjectNode original = arguments.deepCopy();
+    harness.enqueue(201, "created");
+
+    ObjectNode shown = chain.redactedArguments(LOGIN, arguments);
+    rest.execute(LOGIN, arguments, new CallContext("s", "c", "1"));
+
+    assertThat(shown).isEqualTo(harness.singleAudit().get("arguments"));
+    assertThat(shown.toString()).doesNotContain("SECRET", KEY).contains("\"page\":2");
+    assertThat(arguments).isEqualTo(original);
   }
 
   @Test
