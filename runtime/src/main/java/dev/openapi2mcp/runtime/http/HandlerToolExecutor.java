@@ -63,9 +63,9 @@ final class HandlerToolExecutor {
     return result;
   }
 
-  /** Writes the audit line of a call that ended before reaching its tool (a failing hook). */
-  void auditRefused(ToolDefinition tool, ObjectNode arguments, CallContext context) {
-    writeAudit(tool, arguments, context, options.clock().instant(), System.nanoTime(), Outcome.HANDLER_ERROR);
+  /** Writes the audit line of a call that ended before reaching its tool (a failing hook, no confirmation). */
+  void auditRefused(ToolDefinition tool, ObjectNode arguments, CallContext context, Outcome outcome) {
+    writeAudit(tool, arguments, context, options.clock().instant(), System.nanoTime(), outcome);
   }
 
   /**

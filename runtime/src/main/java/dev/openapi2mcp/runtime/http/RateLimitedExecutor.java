@@ -55,6 +55,11 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
   }
 
   @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    delegate.notConfirmed(tool, arguments, context);
+  }
+
+  @Override
   public void close() throws Exception {
     if (delegate instanceof AutoCloseable closeable) {
       closeable.close();

@@ -310,6 +310,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     return result;
   }
 
+  /** Writes the audit record of a call the user did not confirm: no URL, no status, as nothing was sent. */
+  @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    ObjectNode args = arguments != null ? arguments : JsonText.MAPPER.createObjectNode();
+    audit.record(new AuditLog.Entry(options.clock().instant(), tool.name(), tool.api(), context,
+        redactedArguments(tool, args), tool.http() != null ? tool.http().method() : null, null, null, 0,
+        Outcome.NOT_CONFIRMED, options.tracing().currentTraceId()));
+  }
+
   /** Sends the request and reports the two progress steps around it (see {@link ProgressBody}). */
   private static Response send(Call call, PreparedRequest request, CallChannel channel) throws IOException {
     channel.progress(ProgressBody.SENT, null, "Sending " + request.describe() + " to the API");

@@ -102,12 +102,12 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     try {
       call = hook.before(new ToolCall(tool, args.deepCopy(), Map.of(), context));
     } catch (Exception e) {
-      handlers.auditRefused(tool, args, context);
+      handlers.auditRefused(tool, args, context, Outcome.HANDLER_ERROR);
       return ToolResult.error(refused + HandlerToolExecutor.reason(e, "the hook of tool '" + tool.name()
           + "' failed before the call"));
     }
     if (call == null) {
-      handlers.auditRefused(tool, args, context);
+      handlers.auditRefused(tool, args, context, Outcome.HANDLER_ERROR);
       return ToolResult.error(refused + "before() returned no call");
     }
     ToolResult result = dispatch(tool, call.arguments(), call.headers(), context);
@@ -132,6 +132,17 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     return executor != null
         ? executor.redactedArguments(tool, arguments)
         : handlers.redactedArguments(tool, arguments);
+  }
+
+  /** Audited by the executor that owns {@code tool}. */
+  @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    RestToolExecutor executor = tool.api() == null ? plain : byApi.get(tool.api());
+    if (tool.handler() == null && executor != null) {
+      executor.notConfirmed(tool, arguments, context);
+    } else {
+      handlers.auditRefused(tool, arguments, context, Outcome.NOT_CONFIRMED);
+    }
   }
 
   private ToolResult dispatch(ToolDefinition tool, ObjectNode arguments, Map<String, String> headers,

@@ -143,9 +143,11 @@ final class ToolsCallHandler implements MethodHandler {
         Optional<ToolResult> refused =
             confirmation.confirm(tool, executor.redactedArguments(tool, arguments), channel, session);
         if (refused.isPresent()) {
+          executor.notConfirmed(tool, arguments, call);
           return refused.get();
         }
       } catch (CancellationException e) {
+        executor.notConfirmed(tool, arguments, call);
         return ToolResult.error("Tool '" + tool.name() + "' was not run: cancelled by the client");
       }
     }

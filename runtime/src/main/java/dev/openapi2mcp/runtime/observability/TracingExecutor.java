@@ -38,6 +38,11 @@ public final class TracingExecutor implements ToolExecutor, AutoCloseable {
     return delegate.redactedArguments(tool, arguments);
   }
 
+  @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    delegate.notConfirmed(tool, arguments, context);
+  }
+
   /** The executor inside, e.g. for checks of the wiring. */
   public ToolExecutor delegate() {
     return delegate;

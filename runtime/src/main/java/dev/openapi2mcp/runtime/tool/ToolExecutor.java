@@ -21,4 +21,11 @@ public interface ToolExecutor {
   default ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
     return arguments;
   }
+
+  /**
+   * Records a call that never reached {@link #execute} because the user did not confirm it (a destructive tool
+   * under {@code --confirm-destructive}); nothing was sent. An executor that audits writes the call's record, one
+   * that wraps another delegates; the default does nothing. Never throws.
+   */
+  default void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {}
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openapi2mcp.runtime.http.ExecutorOptions;
+import dev.openapi2mcp.runtime.http.RestToolExecutor;
+import dev.openapi2mcp.runtime.http.UpstreamOptions;
 import dev.openapi2mcp.runtime.tool.CallChannel;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -13,6 +16,7 @@ import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +35,14 @@ import org.junit.jupiter.api.Test;
  */
 class LongCallsCoreTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ServerDefinition DEFINITION = ServerDefinition.builder("core").version("1")
+      .baseUrl("http://127.0.0.1:9")
+      .tool(ToolDefinition.builder("progress").readOnlyHint(true).http("GET", "/p").build())
+      .tool(ToolDefinition.builder("wait").readOnlyHint(true).http("GET", "/w").build())
+      .tool(ToolDefinition.builder("remove").destructiveHint(true).http("DELETE", "/r/{id}").build())
+      .tool(ToolDefinition.builder("unannotated").http("POST", "/u").build())
+      .tool(ToolDefinition.builder("read").readOnlyHint(true).destructiveHint(false).http("GET", "/r").build())
+      .build();
   private final List<ObjectNode> sent = new CopyOnWriteArrayList<>();
   private final AtomicInteger executed = new AtomicInteger();
   private final AtomicReference<CallChannel> leaked = new AtomicReference<>();
@@ -78,15 +90,7 @@ class LongCallsCoreTest {
 
   private void start(McpServerOptions options, String revision, String capabilities, ToolExecutor executor)
       throws Exception {
-    ServerDefinition definition = ServerDefinition.builder("core").version("1")
-        .baseUrl("http://127.0.0.1:9")
-        .tool(ToolDefinition.builder("progress").readOnlyHint(true).http("GET", "/p").build())
-        .tool(ToolDefinition.builder("wait").readOnlyHint(true).http("GET", "/w").build())
-        .tool(ToolDefinition.builder("remove").destructiveHint(true).http("DELETE", "/r/{id}").build())
-        .tool(ToolDefinition.builder("unannotated").http("POST", "/u").build())
-        .tool(ToolDefinition.builder("read").readOnlyHint(true).destructiveHint(false).http("GET", "/r").build())
-        .build();
-    server = new McpServer(definition, executor, options);
+    server = new McpServer(DEFINITION, executor, options);
     session = new McpSession(null, "test");
     session.setSink(sent::add);
     ObjectNode init = send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
@@ -406,6 +410,34 @@ class LongCallsCoreTest {
     assertThat(question).endsWith("\n- \"id\": 3\n- \"password\": \"[redacted]\"").doesNotContain("SECRET");
   }
 
+
+  /**
+   * Issue 11: "every call is audited, including refused ones" holds for a call the user did not confirm: it has its
+   * audit record (outcome {@code not_confirmed}, arguments redacted, nothing sent), like a call a rate limit refused.
+   */
+  @Test
+  void aCallTheUserDidNotConfirmIsAudited() throws Exception {
+    List<String> audit = new CopyOnWriteArrayList<>();
+    try (RestToolExecutor rest = RestToolExecutor.create(DEFINITION, null,
+        ExecutorOptions.defaults().withAuditSink(audit::add), UpstreamOptions.environment(Map.of()))) {
+      start(McpServerOptions.defaults().withConfirmDestructive(true), "2025-11-25", "{\"elicitation\":{}}", rest);
+
+      CompletableFuture<ObjectNode> response =
+          call(4, "remove", ",\"arguments\":{\"id\":5,\"token\":\"t-SECRET\"}");
+      ObjectNode question = awaitSent(LongCallsCoreTest::isQuestion);
+      answer(question.get("id"), "{\"action\":\"decline\"}");
+      assertThat(response.get(5, TimeUnit.SECONDS).at("/result/isError").asBoolean()).isTrue();
+
+      assertThat(audit).hasSize(1);
+      JsonNode record = JSON.readTree(audit.get(0));
+      assertThat(record.get("tool").asText()).isEqualTo("remove");
+      assertThat(record.get("outcome").asText()).isEqualTo("not_confirmed");
+      assertThat(record.get("requestId").asText()).isEqualTo("4");
+      assertThat(record.get("method").asText()).isEqualTo("DELETE");
+      assertThat(record.get("url").isNull()).as("nothing was sent").isTrue();
+      assertThat(record.get("arguments").toString()).isEqualTo("{\"id\":5,\"token\":\"[redacted]\"}");
+    }
+  }
 
   private void awaitExecuted(int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
