@@ -125,10 +125,7 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
   /** As the audit record of the executor that owns {@code tool} shows them. */
   @Override
   public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
-    if (tool.handler() != null) {
-      return handlers.redactedArguments(tool, arguments);
-    }
-    RestToolExecutor executor = tool.api() == null ? plain : byApi.get(tool.api());
+    RestToolExecutor executor = restExecutor(tool);
     return executor != null
         ? executor.redactedArguments(tool, arguments)
         : handlers.redactedArguments(tool, arguments);
@@ -137,12 +134,20 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
   /** Audited by the executor that owns {@code tool}. */
   @Override
   public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
-    RestToolExecutor executor = tool.api() == null ? plain : byApi.get(tool.api());
-    if (tool.handler() == null && executor != null) {
+    RestToolExecutor executor = restExecutor(tool);
+    if (executor != null) {
       executor.notConfirmed(tool, arguments, context);
     } else {
       handlers.auditRefused(tool, arguments, context, Outcome.NOT_CONFIRMED);
     }
+  }
+
+  /** The REST executor of {@code tool}'s API; null for a hand-written tool, or one not part of the definition. */
+  private RestToolExecutor restExecutor(ToolDefinition tool) {
+    if (tool.handler() != null) {
+      return null;
+    }
+    return tool.api() == null ? plain : byApi.get(tool.api());
   }
 
   private ToolResult dispatch(ToolDefinition tool, ObjectNode arguments, Map<String, String> headers,
@@ -150,7 +155,7 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     if (tool.handler() != null) {
       return handlers.execute(tool, arguments, context);
     }
-    RestToolExecutor executor = tool.api() == null ? plain : byApi.get(tool.api());
+    RestToolExecutor executor = restExecutor(tool);
     if (executor == null) {
       // Only a tool that is not part of the definition gets here.
       return ToolResult.error("Tool '" + tool.name() + "' is not part of server '" + definition.name() + "'");

@@ -2,6 +2,7 @@ package dev.openapi2mcp.runtime.http;
 
 import static dev.openapi2mcp.runtime.http.CatalogFixture.CONTEXT;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.ENVIRONMENT;
+import static dev.openapi2mcp.runtime.http.CatalogFixture.GET_ORDER;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.definition;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.enqueueJson;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.take;
@@ -57,6 +58,35 @@ class HandwrittenToolTest {
     assertThat(audit.at("/arguments/name").asText()).isEqualTo("Ada");
     assertThat(audit.at("/arguments/password").asText()).isEqualTo("[redacted]");
     assertThat(audit.get("url").isNull()).isTrue();
+  }
+
+  /**
+   * Issue 11: in a generated server, a call the user did not confirm is audited by the executor that owns its tool
+   * (the hand-written one, or its API's), and the question shows the arguments redacted as that audit does.
+   */
+  @Test
+  void theOwningExecutorAuditsCallsTheUserDidNotConfirmAndRedactsWhatTheUserIsShown() throws IOException {
+    ToolDefinition tool = greet();
+    ToolDispatcher dispatcher = fixture.dispatcher(definition(tool), ENVIRONMENT);
+    ObjectNode arguments = args("{\"name\":\"Ada\",\"password\":\"pw-SECRET\"}");
+
+    ObjectNode shown = dispatcher.redactedArguments(tool, arguments);
+    dispatcher.notConfirmed(tool, arguments, CONTEXT);
+    dispatcher.notConfirmed(GET_ORDER, args("{\"orderId\":7}"), CONTEXT);
+
+    assertThat(shown.toString()).isEqualTo("{\"name\":\"Ada\",\"password\":\"[redacted]\"}");
+    assertThat(fixture.audit).hasSize(2);
+    JsonNode handwritten = JSON.readTree(fixture.audit.get(0));
+    assertThat(handwritten.get("tool").asText()).isEqualTo("catalog_greet");
+    assertThat(handwritten.get("outcome").asText()).isEqualTo("not_confirmed");
+    assertThat(handwritten.get("arguments")).isEqualTo(shown);
+    JsonNode rest = JSON.readTree(fixture.audit.get(1));
+    assertThat(rest.get("api").asText()).isEqualTo("orders");
+    assertThat(rest.get("outcome").asText()).isEqualTo("not_confirmed");
+    assertThat(rest.get("method").asText()).isEqualTo("GET");
+    assertThat(rest.get("url").isNull()).isTrue();
+    assertThat(handled).hasValue(0);
+    assertThat(fixture.orders.getRequestCount()).isZero();
   }
 
   @Test
