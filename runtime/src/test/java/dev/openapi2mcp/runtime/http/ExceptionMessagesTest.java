@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openapi2mcp.runtime.observability.ToolSpan;
 import dev.openapi2mcp.runtime.observability.Tracing;
+import dev.openapi2mcp.runtime.testing.LogCapture;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolCall;
@@ -21,10 +22,8 @@ import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Interceptor;
@@ -43,35 +42,17 @@ class ExceptionMessagesTest {
   private static final Pattern REFERENCE = Pattern.compile("error reference ([0-9a-f]{8})");
 
   private final CatalogFixture fixture = new CatalogFixture();
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Logger runtimeLogger = Logger.getLogger("dev.openapi2mcp.runtime");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
   private final List<RestToolExecutor> executors = new CopyOnWriteArrayList<>();
-  private Level previousLevel;
+  private LogCapture log;
 
   @BeforeEach
   void captureLogs() {
-    previousLevel = runtimeLogger.getLevel();
-    runtimeLogger.setLevel(Level.ALL);
-    capture.setLevel(Level.ALL);
-    runtimeLogger.addHandler(capture);
+    log = LogCapture.attach("dev.openapi2mcp.runtime", Level.ALL);
   }
 
   @AfterEach
   void close() throws Exception {
-    runtimeLogger.removeHandler(capture);
-    runtimeLogger.setLevel(previousLevel);
+    log.close();
     executors.forEach(RestToolExecutor::close);
     fixture.close();
   }
@@ -193,7 +174,7 @@ class ExceptionMessagesTest {
     assertThat(text).startsWith(start).doesNotContain(SECRET).doesNotContain("Exception").doesNotContain("at dev.");
     Matcher reference = REFERENCE.matcher(text);
     assertThat(reference.find()).as("a reference in: %s", text).isTrue();
-    List<LogRecord> withReference = logged.stream()
+    List<LogRecord> withReference = log.records().stream()
         .filter(record -> record.getMessage() != null && record.getMessage().contains(reference.group(1)))
         .toList();
     assertThat(withReference).as("log records naming the reference").isNotEmpty();
