@@ -439,6 +439,34 @@ class LongCallsCoreTest {
     }
   }
 
+  /**
+   * Issue 11: a failure inside the server answers the request with a JSON-RPC error that carries a reference to the
+   * server's log, never the exception's message.
+   */
+  @Test
+  void anInternalFailureIsAnErrorWithAReferenceAndWithoutTheExceptionsMessage() throws Exception {
+    ToolExecutor failing = new ToolExecutor() {
+      @Override
+      public ToolResult execute(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+        return ToolResult.text("ran");
+      }
+
+      @Override
+      public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+        throw new IllegalStateException("secret-xyz");
+      }
+    };
+    start(McpServerOptions.defaults().withConfirmDestructive(true), "2025-11-25", "{\"elicitation\":{}}", failing);
+
+    ObjectNode response = call(1, "remove", "").get(5, TimeUnit.SECONDS);
+
+    assertThat(response.at("/error/code").asInt()).isEqualTo(JsonRpcException.INTERNAL_ERROR);
+    assertThat(response.at("/error/message").asText())
+        .matches("Internal error \\(error reference [0-9a-f]{8} in the server's log\\)");
+    assertThat(response.toString()).doesNotContain("secret-xyz");
+    assertThat(sent).isEmpty();
+  }
+
   private void awaitExecuted(int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (executed.get() < count && System.nanoTime() < deadline) {
