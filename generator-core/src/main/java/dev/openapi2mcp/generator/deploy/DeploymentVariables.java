@@ -27,7 +27,7 @@ final class DeploymentVariables {
   static final int PORT = 8080;
 
   static final Set<String> NAMES = Set.of("serverName", "title", "version", "name", "image", "imageTag", "port",
-      "baseUrlArgs", "secretName", "secretLiterals", "credentialEnv", "trainingArgs");
+      "baseUrlArgs", "secretName", "secretKeys", "credentialEnv", "trainingArgs");
 
   private DeploymentVariables() {}
 
@@ -58,7 +58,7 @@ final class DeploymentVariables {
     values.put("baseUrlArgs", baseUrlArgs(server));
     values.put("trainingArgs", trainingArgs(server));
     values.put("secretName", secret);
-    values.put("secretLiterals", secretLiterals(variables));
+    values.put("secretKeys", String.join(", ", variables));
     values.put("credentialEnv", credentialEnv(variables, secret));
     return values;
   }
@@ -105,15 +105,6 @@ final class DeploymentVariables {
 
   private static String shellWord(String text) {
     return "'" + text.replace("'", "'\\''") + "'";
-  }
-
-  /** {@code --from-literal=NAME=...} for each variable, for the {@code kubectl create secret} hint. */
-  private static String secretLiterals(Set<String> variables) {
-    StringBuilder out = new StringBuilder();
-    for (String variable : variables) {
-      out.append(out.length() == 0 ? "" : " ").append("--from-literal=").append(variable).append("=...");
-    }
-    return out.toString();
   }
 
   /**

@@ -99,6 +99,22 @@ class DeploymentFilesTest {
     });
   }
 
+  /**
+   * Issue 11: the manifest's hint for creating the credentials Secret never puts a secret on a command line (where
+   * {@code ps} and the shell history show it): it names the keys and reads their values from a file.
+   */
+  @Test
+  void theSecretHintReadsTheValuesFromAFileNeverFromTheCommandLine() throws Exception {
+    Path deploy = generatePetstore();
+    List<String> comments = Files.readAllLines(deploy.resolve("kubernetes/deployment.yaml")).stream()
+        .takeWhile(line -> line.startsWith("#")).toList();
+
+    assertThat(comments).contains("#   kubectl create secret generic petstore-credentials --from-env-file=FILE");
+    assertThat(comments).anySatisfy(line -> assertThat(line).contains("PETSTORE_API_KEY")
+        .contains("PETSTORE_PETSTORE_AUTH_TOKEN"));
+    assertThat(String.join("\n", comments)).contains("chmod 600").doesNotContain("--from-literal", "=...");
+  }
+
   @Test
   void theServiceAndTheAutoscalerPointAtTheDeployment() throws Exception {
     Path deploy = generatePetstore();

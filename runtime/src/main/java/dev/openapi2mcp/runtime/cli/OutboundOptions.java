@@ -112,12 +112,14 @@ public record OutboundOptions(Path credentialsFile, Path clientCert, Path client
    * The upstream options of the executor: credentials from {@code environment}, then {@code systemProperties},
    * then the credentials file; TLS loaded; headers to forward; token exchange.
    *
-   * @param warnings receives what the operator should fix but does not stop the server (a readable file)
+   * @param warnings receives what the operator should fix but does not stop the server (a secret in a system
+   *     property, a readable file)
    * @throws UsageException when a file cannot be used or a password variable is not set (named, no secret shown)
    */
   public UpstreamOptions resolve(Map<String, String> environment, Map<String, String> systemProperties,
       Consumer<String> warnings) throws UsageException {
     CredentialsFile file = null;
+    CredentialSources.secretPropertyWarnings(systemProperties).forEach(warnings);
     try {
       if (credentialsFile != null) {
         file = CredentialsFile.load(credentialsFile);

@@ -1,10 +1,12 @@
 package dev.openapi2mcp.runtime.credentials;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Where upstream credentials come from, and in which order (issue 5): the environment first, then Java system
@@ -62,6 +64,26 @@ public final class CredentialSources {
       }
     });
     return found;
+  }
+
+  /**
+   * One warning for each credential system property in {@code systemProperties} that holds a secret field ({@link
+   * CredentialField#secret()}), in name order: set with {@code -D}, the value is on the Java command line, which
+   * {@code ps} shows to every user of the machine. The value is still used. A warning names the property, never the
+   * value.
+   */
+  public static List<String> secretPropertyWarnings(Map<String, String> systemProperties) {
+    List<String> warnings = new ArrayList<>();
+    for (String name : new TreeSet<>(systemProperties.keySet())) {
+      String field = name.substring(name.lastIndexOf('.') + 1);
+      boolean secret = Arrays.stream(CredentialField.values()).anyMatch(f -> f.secret() && f.key().equals(field));
+      if (name.startsWith(PROPERTY_PREFIX) && secret) {
+        warnings.add("the system property " + name + " holds a secret; given with -D on the command line, it is"
+            + " shown by ps to every user of this machine: put it in the environment or in a --credentials-file"
+            + " only the server's user can read (chmod 600)");
+      }
+    }
+    return warnings;
   }
 
   /** The first non-empty value of {@code field} in the sources, in order of precedence. */

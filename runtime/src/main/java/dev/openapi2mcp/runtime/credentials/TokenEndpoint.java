@@ -2,11 +2,13 @@ package dev.openapi2mcp.runtime.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openapi2mcp.runtime.mcp.ErrorReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -23,6 +25,7 @@ import okhttp3.ResponseBody;
  * {@code error} and {@code error_description}; the client secret and tokens never appear in them.
  */
 final class TokenEndpoint {
+  private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 64 * 1024;
   private static final int MAX_DESCRIPTION = 200;
@@ -99,8 +102,8 @@ final class TokenEndpoint {
     } catch (TokenRequestException e) {
       throw e;
     } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new TokenRequestException(where + " failed: the token endpoint could not be reached (" + reason + ")");
+      throw new TokenRequestException(where + " failed: the token endpoint could not be reached ("
+          + ErrorReference.log(LOG, where + " failed", e) + ")");
     }
   }
 

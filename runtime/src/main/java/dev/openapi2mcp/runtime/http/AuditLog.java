@@ -9,15 +9,15 @@ import java.util.function.Supplier;
 
 /**
  * The audit trail of issue 5: exactly one record per tool call, a one-line JSON object with, in this order,
- * {@code time} (ISO-8601 UTC, when the call started), {@code tool}, {@code api} (the API of a service
- * catalog the tool belongs to, else null), {@code session}, {@code caller},
- * {@code requestId}, {@code arguments} (redacted by {@link Redactor}), {@code method}, {@code url} (redacted; null when
- * nothing was sent), {@code status} (the upstream status or null), {@code durationMs}, {@code outcome} (an
+ * {@code time} (ISO-8601 UTC, when the call started), {@code tool}, {@code api} (the API of a service catalog the
+ * tool belongs to, else null), {@code session} ({@link CallContext#sessionDigest()}, never the id), {@code caller},
+ * {@code requestId}, {@code arguments} (redacted by {@link Redactor}), {@code method}, {@code url} (redacted; null
+ * when nothing was sent), {@code status} (the upstream status or null), {@code durationMs}, {@code outcome} (an
  * {@link Outcome} in lower case) and {@code traceId} (the call's trace when it is traced, else null). Every field is
  * always present; absent values are JSON null. The {@link AuditSink} decides the framing (a file holds the bare JSON
  * lines; standard error prefixes them with {@code audit }).
  *
- * <p>Invariant: only redacted data reaches this class; it never sees credentials.
+ * <p>Invariant: only redacted data reaches this class; it never sees credentials, and it never writes a session id.
  */
 final class AuditLog {
   private final AuditSink sink;
@@ -67,7 +67,7 @@ final class AuditLog {
     record.put("tool", entry.tool());
     record.put("api", entry.api());
     CallContext context = entry.context();
-    record.put("session", context == null ? null : context.sessionId());
+    record.put("session", context == null ? null : context.sessionDigest());
     record.put("caller", context == null ? null : context.caller());
     record.put("requestId", context == null ? null : context.requestId());
     record.set("arguments", entry.redactedArguments());

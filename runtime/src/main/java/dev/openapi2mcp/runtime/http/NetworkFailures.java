@@ -1,6 +1,7 @@
 package dev.openapi2mcp.runtime.http;
 
 import dev.openapi2mcp.runtime.credentials.TokenRequestException;
+import dev.openapi2mcp.runtime.mcp.ErrorReference;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,13 +12,18 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
 
 /**
  * Describes a failed exchange for the model and the user: which host, what went wrong, in one sentence.
- * No stack trace, no exception class names where a plain word exists.
+ * No stack trace, no exception class names where a plain word exists, and no exception message but the API's own
+ * words and the token endpoint's (a {@link TokenRequestException}); other failures are told by an
+ * {@link ErrorReference}.
  */
 final class NetworkFailures {
+  private static final Logger LOG = Logger.getLogger(NetworkFailures.class.getName());
+
   private NetworkFailures() {}
 
   static String describe(IOException failure, PreparedRequest request, ExecutorOptions options) {
@@ -37,11 +43,11 @@ final class NetworkFailures {
     String outcome = status == null
         ? "No response was received."
         : "The API answered HTTP " + status + ", but its response body broke off; nothing of it is shown.";
-    return "Network error calling " + request.describe() + " on " + host + ": " + cause(failure, options)
+    return "Network error calling " + request.describe() + " on " + host + ": " + cause(failure, request, options)
         + ". " + outcome;
   }
 
-  private static String cause(IOException failure, ExecutorOptions options) {
+  private static String cause(IOException failure, PreparedRequest request, ExecutorOptions options) {
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     if (failure instanceof UnknownHostException) {
       return "the host name could not be resolved";
@@ -68,10 +74,11 @@ final class NetworkFailures {
       // The API's own words (e.g. a status line that is not HTTP), clipped: they are not ours to pass on in full.
       return "the answer is not valid HTTP (" + clip(message) + ")";
     }
+    String where = "the exchange with " + request.describe() + " failed";
     if (failure instanceof SSLException) {
-      return "the TLS connection failed (" + message + ")";
+      return "the TLS connection failed (" + ErrorReference.log(LOG, where, failure) + ")";
     }
-    return message.isEmpty() ? failure.getClass().getSimpleName() : message;
+    return "the exchange failed (" + ErrorReference.log(LOG, where, failure) + ")";
   }
 
   private static String clip(String text) {

@@ -23,7 +23,9 @@ enum Outcome {
   /** A defect in the runtime or in the tool definition (e.g. an inputSchema that is not JSON). */
   INTERNAL_ERROR,
   /** A hand-written tool or a hook threw or reported an error (issue 4). */
-  HANDLER_ERROR;
+  HANDLER_ERROR,
+  /** A destructive tool the user did not confirm ({@code --confirm-destructive}); nothing was sent. */
+  NOT_CONFIRMED;
 
   /** The audit spelling: {@code ok}, {@code upstream_error}, … */
   String auditName() {

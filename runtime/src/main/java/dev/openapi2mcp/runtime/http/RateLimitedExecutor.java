@@ -50,6 +50,16 @@ public final class RateLimitedExecutor implements ToolExecutor, AutoCloseable {
   }
 
   @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+    return delegate.redactedArguments(tool, arguments);
+  }
+
+  @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    delegate.notConfirmed(tool, arguments, context);
+  }
+
+  @Override
   public void close() throws Exception {
     if (delegate instanceof AutoCloseable closeable) {
       closeable.close();

@@ -8,6 +8,7 @@ import dev.openapi2mcp.runtime.credentials.UpstreamTls;
 import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
 import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
 import dev.openapi2mcp.runtime.observability.UpstreamTag;
+import dev.openapi2mcp.runtime.mcp.ErrorReference;
 import dev.openapi2mcp.runtime.mcp.LogLevel;
 import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import dev.openapi2mcp.runtime.tool.CallChannel;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -56,6 +58,7 @@ import okhttp3.Response;
  * failures and response drift become {@code warning} log messages for a client that asked for them.
  */
 public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(RestToolExecutor.class.getName());
   /** The logger name of the client log messages this executor sends. */
   static final String LOGGER = "openapi2mcp.http";
 
@@ -318,15 +321,23 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
       result = invalidArguments(tool, List.of(e.getMessage()));
       outcome = Outcome.INVALID_ARGUMENTS;
     } catch (RuntimeException e) {
-      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-      result = ToolResult.error("Internal error of the openapi2mcp runtime in tool '" + tool.name() + "': "
-          + reason);
+      result = ToolResult.error("Internal error of the openapi2mcp runtime in tool '" + tool.name() + "' ("
+          + ErrorReference.log(LOG, "tool '" + tool.name() + "' failed", e) + ")");
       outcome = Outcome.INTERNAL_ERROR;
     }
     result = scrub(result);
     audit.record(new AuditLog.Entry(time, tool.name(), tool.api(), context, redactedArguments(tool, args), method,
         url, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), outcome, options.tracing().currentTraceId()));
     return result;
+  }
+
+  /** Writes the audit record of a call the user did not confirm: no URL, no status, as nothing was sent. */
+  @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    ObjectNode args = arguments != null ? arguments : JsonText.MAPPER.createObjectNode();
+    audit.record(new AuditLog.Entry(options.clock().instant(), tool.name(), tool.api(), context,
+        redactedArguments(tool, args), tool.http() != null ? tool.http().method() : null, null, null, 0,
+        Outcome.NOT_CONFIRMED, options.tracing().currentTraceId()));
   }
 
   /** Sends the request and reports the two progress steps around it (see {@link ProgressBody}). */
@@ -380,7 +391,9 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     return new ToolResult(content, result.structuredContent(), result.isError());
   }
 
-  private ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
+  /** As the audit record shows them: {@link Redactor}'s rules, and no configured credential anywhere. */
+  @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode args) {
     return AuditLog.redactedOrPlaceholder(() -> {
       ObjectNode redacted = redactor.redactArguments(tool, args);
       return (ObjectNode) credentials.scrub(redacted);

@@ -12,8 +12,6 @@ import dev.openapi2mcp.runtime.tool.ToolHook;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The executor of a generated server (issue 4): sends each call to the executor that owns its tool, with the tool's
@@ -26,12 +24,11 @@ import java.util.logging.Logger;
  *
  * <p>A hook's {@code before} sees a copy of the client's arguments; what it returns is validated by the executor like
  * a client's arguments. When {@code before} throws, nothing is sent and the call is audited as a handler error; when
- * {@code after} throws, the call (already audited) ends in an error. Both errors name the tool. {@link #execute} never
- * throws; instances are thread-safe.
+ * {@code after} throws, the call (already audited) ends in an error. Both errors name the tool and, as {@link
+ * HandlerToolExecutor#reason} says, never the exception's message unless it was written for the model. {@link
+ * #execute} never throws; instances are thread-safe.
  */
 public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(ToolDispatcher.class.getName());
-
   private final ServerDefinition definition;
   private final RestToolExecutor plain;
   private final Map<String, RestToolExecutor> byApi;
@@ -103,30 +100,57 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     if (hook == null) {
       return dispatch(tool, args, Map.of(), context);
     }
+    String refused = "The hook of tool '" + tool.name() + "' failed before the call (nothing was sent): ";
     ToolCall call;
     try {
       call = hook.before(new ToolCall(tool, args.deepCopy(), Map.of(), context));
-      if (call == null) {
-        throw new IllegalStateException("before() returned no call");
-      }
     } catch (Exception e) {
-      LOG.log(Level.FINE, "hook of tool '" + tool.name() + "' failed", e);
-      handlers.auditRefused(tool, args, context);
-      return ToolResult.error("The hook of tool '" + tool.name() + "' failed before the call (nothing was sent): "
-          + HandlerToolExecutor.describe(e));
+      handlers.auditRefused(tool, args, context, Outcome.HANDLER_ERROR);
+      return ToolResult.error(refused + HandlerToolExecutor.reason(e, "the hook of tool '" + tool.name()
+          + "' failed before the call"));
+    }
+    if (call == null) {
+      handlers.auditRefused(tool, args, context, Outcome.HANDLER_ERROR);
+      return ToolResult.error(refused + "before() returned no call");
     }
     ToolResult result = dispatch(tool, call.arguments(), call.headers(), context);
+    String failed = "The hook of tool '" + tool.name() + "' failed after the call: ";
+    ToolResult changed;
     try {
-      ToolResult changed = hook.after(call, result);
-      if (changed == null) {
-        throw new IllegalStateException("after() returned no result");
-      }
-      return changed;
+      changed = hook.after(call, result);
     } catch (Exception e) {
-      LOG.log(Level.FINE, "hook of tool '" + tool.name() + "' failed", e);
-      return ToolResult.error("The hook of tool '" + tool.name() + "' failed after the call: "
-          + HandlerToolExecutor.describe(e));
+      return ToolResult.error(failed + HandlerToolExecutor.reason(e, "the hook of tool '" + tool.name()
+          + "' failed after the call"));
     }
+    return changed != null ? changed : ToolResult.error(failed + "after() returned no result");
+  }
+
+  /** As the audit record of the executor that owns {@code tool} shows them. */
+  @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+    RestToolExecutor executor = restExecutor(tool);
+    return executor != null
+        ? executor.redactedArguments(tool, arguments)
+        : handlers.redactedArguments(tool, arguments);
+  }
+
+  /** Audited by the executor that owns {@code tool}. */
+  @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    RestToolExecutor executor = restExecutor(tool);
+    if (executor != null) {
+      executor.notConfirmed(tool, arguments, context);
+    } else {
+      handlers.auditRefused(tool, arguments, context, Outcome.NOT_CONFIRMED);
+    }
+  }
+
+  /** The REST executor of {@code tool}'s API; null for a hand-written tool, or one not part of the definition. */
+  private RestToolExecutor restExecutor(ToolDefinition tool) {
+    if (tool.handler() != null) {
+      return null;
+    }
+    return tool.api() == null ? plain : byApi.get(tool.api());
   }
 
   private ToolResult dispatch(ToolDefinition tool, ObjectNode arguments, Map<String, String> headers,
@@ -134,7 +158,7 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
     if (tool.handler() != null) {
       return handlers.execute(tool, arguments, context);
     }
-    RestToolExecutor executor = tool.api() == null ? plain : byApi.get(tool.api());
+    RestToolExecutor executor = restExecutor(tool);
     if (executor == null) {
       // Only a tool that is not part of the definition gets here.
       return ToolResult.error("Tool '" + tool.name() + "' is not part of server '" + definition.name() + "'");

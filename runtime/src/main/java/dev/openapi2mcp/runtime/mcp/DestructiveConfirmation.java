@@ -7,8 +7,6 @@ import dev.openapi2mcp.runtime.tool.ToolAnnotations;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
@@ -21,17 +19,15 @@ import java.util.logging.Logger;
  * <p>A tool is destructive when its {@code destructiveHint} is true, or when it is not set and the tool is not
  * read-only: these are MCP's defaults for the hints. The tool runs only on {@code action: accept} with
  * {@value #FIELD} true. Everything else (decline, cancel, a false or missing field, an error answer, no answer within
- * the timeout, a client without form elicitation) is an {@code isError} result saying why nothing was run.
+ * the timeout, a client without form elicitation) is an {@code isError} result saying why nothing was run. The
+ * question shows every argument ({@link ConfirmationText}); a call whose arguments cannot all be named in it is
+ * refused without asking.
  */
 final class DestructiveConfirmation {
   private static final Logger LOG = Logger.getLogger(DestructiveConfirmation.class.getName());
 
   static final String FIELD = "confirm";
   static final String METHOD = "elicitation/create";
-
-  /** At most this many arguments are shown in the question; the rest are counted. */
-  private static final int ARGUMENTS_SHOWN = 8;
-  private static final int VALUE_CHARS = 60;
 
   private final Duration timeout;
 
@@ -50,19 +46,27 @@ final class DestructiveConfirmation {
   /**
    * Asks the user; blocks the calling worker thread until the answer, the timeout or the call's cancellation.
    *
+   * @param shownArguments the call's arguments as the user may see them ({@link
+   *     dev.openapi2mcp.runtime.tool.ToolExecutor#redactedArguments})
    * @return empty when the tool may run, else the result to answer with instead
    * @throws CancellationException when the client cancelled the call meanwhile
    */
-  Optional<ToolResult> confirm(ToolDefinition tool, ObjectNode arguments, ToolCall call, McpSession session) {
+  Optional<ToolResult> confirm(ToolDefinition tool, ObjectNode shownArguments, ToolCall call, McpSession session) {
     if (!session.supportsFormElicitation()) {
       return Optional.of(ToolResult.error("Tool '" + tool.name() + "' was not run: this server requires the user's"
           + " confirmation before any destructive tool runs, and this client cannot ask for it (it did not declare"
           + " the elicitation capability with form mode in initialize). Use a client that supports elicitation, or"
           + " start the server without --confirm-destructive."));
     }
+    Optional<String> question = ConfirmationText.of(tool, shownArguments);
+    if (question.isEmpty()) {
+      return Optional.of(ToolResult.error("Tool '" + tool.name() + "' was not run: its " + shownArguments.size()
+          + " arguments are too many or too long to be shown to the user for confirmation. Call it with fewer or"
+          + " shorter arguments."));
+    }
     JsonNode answer;
     try {
-      answer = call.ask(METHOD, request(tool, arguments, session), timeout);
+      answer = call.ask(METHOD, request(tool, question.get(), session), timeout);
     } catch (CancellationException e) {
       throw e;
     } catch (TimeoutException e) {
@@ -93,12 +97,12 @@ final class DestructiveConfirmation {
         "Tool '" + tool.name() + "' was not run: not confirmed by the user (" + why + ")."));
   }
 
-  private static ObjectNode request(ToolDefinition tool, ObjectNode arguments, McpSession session) {
+  private static ObjectNode request(ToolDefinition tool, String question, McpSession session) {
     ObjectNode params = JsonNodeFactory.instance.objectNode();
     if (session.revision().map(ProtocolRevision::hasElicitationModes).orElse(false)) {
       params.put("mode", "form");
     }
-    params.put("message", message(tool, arguments));
+    params.put("message", question);
     ObjectNode schema = params.putObject("requestedSchema");
     schema.put("type", "object");
     ObjectNode confirm = schema.putObject("properties").putObject(FIELD);
@@ -108,34 +112,5 @@ final class DestructiveConfirmation {
     confirm.put("default", false);
     schema.putArray("required").add(FIELD);
     return params;
-  }
-
-  /** The question: the tool, its HTTP operation when it has one, and a short summary of the arguments. */
-  static String message(ToolDefinition tool, ObjectNode arguments) {
-    StringBuilder text = new StringBuilder("Confirm the destructive operation '").append(tool.name()).append('\'');
-    if (tool.http() != null) {
-      text.append(" (").append(tool.http().method()).append(' ').append(tool.http().pathTemplate()).append(')');
-    }
-    if (arguments.isEmpty()) {
-      return text.append(" without arguments?").toString();
-    }
-    text.append(" with ");
-    Iterator<Map.Entry<String, JsonNode>> fields = arguments.fields();
-    int shown = 0;
-    while (fields.hasNext() && shown < ARGUMENTS_SHOWN) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      text.append(shown++ == 0 ? "" : ", ").append(Texts.clip(field.getKey())).append('=')
-          .append(value(field.getValue()));
-    }
-    if (arguments.size() > shown) {
-      text.append(" and ").append(arguments.size() - shown).append(" more");
-    }
-    return text.append('?').toString();
-  }
-
-  private static String value(JsonNode value) {
-    String json = value.toString();
-    String cut = json.length() > VALUE_CHARS ? json.substring(0, VALUE_CHARS) + "..." : json;
-    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 }

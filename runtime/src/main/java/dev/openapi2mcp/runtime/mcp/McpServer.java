@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -174,8 +173,8 @@ public final class McpServer implements AutoCloseable {
   }
 
   private ObjectNode internalError(JsonRpcMessage.Request request, Throwable failure) {
-    LOG.log(Level.WARNING, "internal error answering " + Texts.clip(request.method()), failure);
-    return codec.error(request.id(), JsonRpcException.INTERNAL_ERROR, "Internal error");
+    String reference = ErrorReference.log(LOG, "answering " + Texts.clip(request.method()) + " failed", failure);
+    return codec.error(request.id(), JsonRpcException.INTERNAL_ERROR, "Internal error (" + reference + ")");
   }
 
   private static Throwable unwrap(Throwable failure) {

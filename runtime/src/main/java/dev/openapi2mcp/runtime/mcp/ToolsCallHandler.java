@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -141,11 +140,14 @@ final class ToolsCallHandler implements MethodHandler {
     }
     if (confirmation != null && DestructiveConfirmation.isDestructive(tool)) {
       try {
-        Optional<ToolResult> refused = confirmation.confirm(tool, arguments, channel, session);
+        Optional<ToolResult> refused =
+            confirmation.confirm(tool, executor.redactedArguments(tool, arguments), channel, session);
         if (refused.isPresent()) {
+          executor.notConfirmed(tool, arguments, call);
           return refused.get();
         }
       } catch (CancellationException e) {
+        executor.notConfirmed(tool, arguments, call);
         return ToolResult.error("Tool '" + tool.name() + "' was not run: cancelled by the client");
       }
     }
@@ -158,10 +160,8 @@ final class ToolsCallHandler implements MethodHandler {
       }
       return result;
     } catch (RuntimeException e) {
-      // The exception's message may quote arguments or upstream URLs (secrets); only its type is logged by default.
-      LOG.warning(() -> "tool '" + tool.name() + "' failed with " + e.getClass().getName());
-      LOG.log(Level.FINE, "tool '" + tool.name() + "' failure", e);
-      return ToolResult.error("Tool '" + tool.name() + "' failed with an internal error");
+      return ToolResult.error("Tool '" + tool.name() + "' failed with an internal error ("
+          + ErrorReference.log(LOG, "tool '" + tool.name() + "' failed", e) + ")");
     } finally {
       inFlight.remove(call, session);
     }

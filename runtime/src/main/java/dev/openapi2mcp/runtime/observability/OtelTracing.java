@@ -88,7 +88,8 @@ public final class OtelTracing implements Tracing {
         builder.setAttribute("jsonrpc.request.id", context.requestId());
       }
       if (context.sessionId() != null) {
-        builder.setAttribute("mcp.session.id", context.sessionId());
+        // Traces are exported and kept; a session id there would let their readers act in the session.
+        builder.setAttribute("mcp.session.id", context.sessionDigest());
       }
     }
     Span span = builder.startSpan();

@@ -33,6 +33,16 @@ public final class TracingExecutor implements ToolExecutor, AutoCloseable {
     }
   }
 
+  @Override
+  public ObjectNode redactedArguments(ToolDefinition tool, ObjectNode arguments) {
+    return delegate.redactedArguments(tool, arguments);
+  }
+
+  @Override
+  public void notConfirmed(ToolDefinition tool, ObjectNode arguments, CallContext context) {
+    delegate.notConfirmed(tool, arguments, context);
+  }
+
   /** The executor inside, e.g. for checks of the wiring. */
   public ToolExecutor delegate() {
     return delegate;

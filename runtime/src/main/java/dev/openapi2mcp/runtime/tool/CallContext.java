@@ -1,5 +1,9 @@
 package dev.openapi2mcp.runtime.tool;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,6 +49,25 @@ public record CallContext(
   /** A context without a client channel: never cancelled, progress and log messages go nowhere. */
   public CallContext(String sessionId, String caller, String requestId) {
     this(sessionId, caller, requestId, CallChannel.NONE);
+  }
+
+  /**
+   * The session as audit records, spans and logs show it: the first 16 hex digits of the SHA-256 of {@link
+   * #sessionId}, or null without a session. The same session always gives the same value, so the records of one
+   * session can still be put together; but the value cannot be sent back as {@code Mcp-Session-Id}, so whoever reads
+   * the audit trail or the traces cannot take over a live session.
+   */
+  public String sessionDigest() {
+    if (sessionId == null) {
+      return null;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 (MessageDigest's class documentation).
+      throw new IllegalStateException(e);
+    }
   }
 
 }

@@ -7,7 +7,9 @@ package dev.openapi2mcp.runtime.tool;
  *
  * <p>The arguments {@code before} returns are checked against the tool's input schema like a client's; headers it
  * adds never replace the credentials the server attaches. An exception from either method becomes an
- * {@code isError} result naming the tool; it never takes the server down. Implementations must be thread-safe.
+ * {@code isError} result naming the tool and a reference to the server's log, where the exception is; its message is
+ * not shown to the model unless it is a {@link ToolException}. It never takes the server down. Implementations must
+ * be thread-safe.
  */
 public interface ToolHook {
 
@@ -16,7 +18,8 @@ public interface ToolHook {
    *
    * @param call the tool, the client's arguments (a copy this hook may modify) and no extra headers
    * @return the call to make, e.g. {@code call.withHeader("X-Request-Source", "mcp")}
-   * @throws Exception to refuse the call; nothing is sent then
+   * @throws Exception to refuse the call; nothing is sent then. A {@link ToolException}'s message tells the model
+   *     why
    */
   default ToolCall before(ToolCall call) throws Exception {
     return call;

@@ -78,7 +78,30 @@ class OutboundOptionsTest {
         .value()).isEqualTo("from-env");
     assertThat(options.credentials().find(List.of("petstore", "jwt"), CredentialField.TOKEN).orElseThrow()
         .value()).isEqualTo("property-token");
-    assertThat(warnings).singleElement().asString().contains(file.toString()).contains("chmod 600");
+    assertThat(warnings).filteredOn(warning -> warning.contains(file.toString())).singleElement().asString()
+        .contains("chmod 600");
+  }
+
+  /**
+   * Issue 11: a secret set with {@code -D} is on the command line, which {@code ps} shows to every user: the server
+   * still uses it but warns, naming the property and never its value; non-secret fields are not warned about.
+   */
+  @Test
+  void aSecretInASystemPropertyIsUsedWithAWarningNamingOnlyTheProperty() throws Exception {
+    List<String> warnings = new ArrayList<>();
+    UpstreamOptions options = CommandLine.parse().upstream().resolve(Map.of(), Map.of(
+        "openapi2mcp.petstore.jwt.token", "property-SECRET-token",
+        "openapi2mcp.petstore.machine.clientSecret", "property-SECRET-client",
+        "openapi2mcp.petstore.machine.clientId", "my-client",
+        "openapi2mcp.petstore.basic.username", "alice"), warnings::add);
+
+    assertThat(options.credentials().find(List.of("petstore", "jwt"), CredentialField.TOKEN).orElseThrow()
+        .value()).isEqualTo("property-SECRET-token");
+    assertThat(warnings).hasSize(2);
+    assertThat(warnings.get(0)).contains("openapi2mcp.petstore.jwt.token").contains("ps")
+        .contains("environment").contains("--credentials-file");
+    assertThat(warnings.get(1)).contains("openapi2mcp.petstore.machine.clientSecret");
+    assertThat(String.join("\n", warnings)).doesNotContain("SECRET", "clientId", "username");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openapi2mcp.runtime.testing.SessionDigests;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
@@ -167,7 +168,8 @@ class AuditFileTest {
       String requestId = record.get("requestId").asText();
       assertThat(requestIds.add(requestId)).as("request id %s once", requestId).isTrue();
       assertThat(record.get("arguments").get("petId").asText()).startsWith(requestId + "-");
-      assertThat(record.get("session").asText()).isEqualTo("s-" + requestId.substring(0, requestId.indexOf('-')));
+      assertThat(record.get("session").asText())
+          .isEqualTo(SessionDigests.of("s-" + requestId.substring(0, requestId.indexOf('-'))));
     }
   }
 

@@ -3,7 +3,13 @@ package dev.openapi2mcp.runtime.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
+import dev.openapi2mcp.runtime.http.resilience.TimeSource;
+import dev.openapi2mcp.runtime.observability.Tracing;
+import dev.openapi2mcp.runtime.observability.TracingExecutor;
+import dev.openapi2mcp.runtime.testing.SessionDigests;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
@@ -11,6 +17,7 @@ import dev.openapi2mcp.runtime.tool.RequestBody;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -82,7 +89,8 @@ class AuditTest {
     assertThat(line.get("time").asText()).isEqualTo("2026-03-01T10:15:30.123Z");
     assertThat(line.get("tool").asText()).isEqualTo("login");
     assertThat(line.get("api").isNull()).as("not a catalog").isTrue();
-    assertThat(line.get("session").asText()).isEqualTo("sess-9");
+    assertThat(line.get("session").asText()).as("a digest of the session id, never the id")
+        .isEqualTo(SessionDigests.of("sess-9"));
     assertThat(line.get("caller").asText()).isEqualTo("127.0.0.1:5555");
     assertThat(line.get("requestId").asText()).isEqualTo("42");
     assertThat(line.get("arguments")).isEqualTo(Harness.args("""
@@ -100,7 +108,56 @@ class AuditTest {
     assertThat(line.get("traceId").isNull()).as("untraced").isTrue();
 
     String everything = String.join("\n", harness.audit) + Harness.text(result);
-    assertThat(everything).doesNotContain("SECRET", KEY);
+    assertThat(everything).doesNotContain("SECRET", KEY, "sess-9");
+  }
+
+  /**
+   * Issue 11: a session id in the audit trail would let whoever reads it act in that session; the record carries
+   * a digest instead, the same for every call of the session, so calls can still be put together.
+   */
+  @Test
+  void theSessionIsRecordedAsAStableDigestNeverAsItsId() {
+    ToolDefinition tool = ToolDefinition.builder("getPet").http("GET", "/pet").build();
+    RestToolExecutor executor = executor(tool);
+    String session = "Zm9vYmFyLXNlc3Npb24taWQtMjU2LWJpdHMtcmFuZG9t";
+    harness.enqueue(200, "one");
+    harness.enqueue(200, "two");
+    harness.enqueue(200, "three");
+
+    executor.execute(tool, Harness.args("{}"), new CallContext(session, "127.0.0.1:1", "1"));
+    executor.execute(tool, Harness.args("{}"), new CallContext(session, "127.0.0.1:1", "2"));
+    executor.execute(tool, Harness.args("{}"), new CallContext(session + "x", "127.0.0.1:1", "3"));
+
+    List<String> sessions = harness.audit.stream().map(line -> parse(line).get("session").asText()).toList();
+    assertThat(sessions.get(0)).matches("[0-9a-f]{16}").isEqualTo(SessionDigests.of(session))
+        .isEqualTo(sessions.get(1));
+    assertThat(sessions.get(2)).as("another session").isNotEqualTo(sessions.get(0));
+    assertThat(String.join("\n", harness.audit)).doesNotContain(session);
+  }
+
+  /**
+   * Issue 11: what the user is shown to confirm a destructive call is redacted exactly as the audit record, also
+   * through the executors that wrap the REST executor in a server (tracing, rate limits); the call's own arguments are
+   * left as they are.
+   */
+  @Test
+  void argumentsShownForConfirmationAreTheAuditsThroughTheWholeExecutorChain() {
+    RestToolExecutor rest = executor(LOGIN);
+    ToolExecutor chain = new TracingExecutor(new RateLimitedExecutor(rest, new RateLimiter(null, null,
+        TimeSource.system()), Harness.server(LOGIN), harness.options()), Tracing.NONE);
+    ObjectNode arguments = Harness.args("""
+        {"inviteToken": "inv-SECRET-1", "password": "pw-SECRET-2", "page": 2, "key": "qk-SECRET-3",
+         "username": "copy of configured-KEY-93a1f", "profile": {"recovery": {"passwordHint": "hint-SECRET-7"}}}
+        """);
+    ObjectNode original = arguments.deepCopy();
+    harness.enqueue(201, "created");
+
+    ObjectNode shown = chain.redactedArguments(LOGIN, arguments);
+    rest.execute(LOGIN, arguments, new CallContext("s", "c", "1"));
+
+    assertThat(shown).isEqualTo(harness.singleAudit().get("arguments"));
+    assertThat(shown.toString()).doesNotContain("SECRET", KEY).contains("\"page\":2");
+    assertThat(arguments).isEqualTo(original);
   }
 
   @Test

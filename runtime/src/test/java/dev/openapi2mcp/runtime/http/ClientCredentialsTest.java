@@ -186,7 +186,9 @@ class ClientCredentialsTest {
         harness.options(), UpstreamOptions.environment(clientEnvironment()));
     ToolResult result = call(executor);
     assertThat(result.isError()).isTrue();
-    assertThat(Harness.text(result)).contains(gone.toString()).contains("could not be reached");
+    assertThat(Harness.text(result)).contains(gone.toString()).contains("could not be reached")
+        .as("OkHttp's own message stays in the server's log").contains("error reference")
+        .doesNotContain("Failed to connect");
     assertThat(harness.server.getRequestCount()).isZero();
   }
 

@@ -229,6 +229,22 @@ class CredentialsTest {
     assertThat(Harness.text(result)).isEqualTo("{\"yourKey\":\"***\"}");
   }
 
+  /** Issue 11: the promise covers a key echoed percent-encoded, and error texts built from the API's answer. */
+  @Test
+  void percentEncodedEchoesAndErrorTextsAreScrubbedToo() {
+    String key = "k+y/93a=f&secret";
+    String encoded = "k%2By%2F93a%3Df%26secret";
+    harness.enqueueJson(200, "{\"echo\":\"" + encoded + "\"}");
+    harness.enqueueJson(403, "{\"error\":\"key " + key + " is not allowed\"}");
+
+    ToolResult echoed = call(tool("api_key"), Map.of("PETSTORE_API_KEY", key), "{}");
+    ToolResult refused = call(tool("api_key"), Map.of("PETSTORE_API_KEY", key), "{}");
+
+    assertThat(Harness.text(echoed)).isEqualTo("{\"echo\":\"***\"}");
+    assertThat(refused.isError()).isTrue();
+    assertThat(Harness.text(refused)).contains("403").doesNotContain(key).doesNotContain(encoded);
+  }
+
   @Test
   void aCredentialThatCannotBeSentFailsCreationNamingOnlyTheVariable() {
     ServerDefinition definition = petstore(tool());

@@ -2,6 +2,7 @@ package dev.openapi2mcp.runtime.http;
 
 import static dev.openapi2mcp.runtime.http.CatalogFixture.CONTEXT;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.ENVIRONMENT;
+import static dev.openapi2mcp.runtime.http.CatalogFixture.GET_ORDER;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.definition;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.enqueueJson;
 import static dev.openapi2mcp.runtime.http.CatalogFixture.take;
@@ -59,6 +60,35 @@ class HandwrittenToolTest {
     assertThat(audit.get("url").isNull()).isTrue();
   }
 
+  /**
+   * Issue 11: in a generated server, a call the user did not confirm is audited by the executor that owns its tool
+   * (the hand-written one, or its API's), and the question shows the arguments redacted as that audit does.
+   */
+  @Test
+  void theOwningExecutorAuditsCallsTheUserDidNotConfirmAndRedactsWhatTheUserIsShown() throws IOException {
+    ToolDefinition tool = greet();
+    ToolDispatcher dispatcher = fixture.dispatcher(definition(tool), ENVIRONMENT);
+    ObjectNode arguments = args("{\"name\":\"Ada\",\"password\":\"pw-SECRET\"}");
+
+    ObjectNode shown = dispatcher.redactedArguments(tool, arguments);
+    dispatcher.notConfirmed(tool, arguments, CONTEXT);
+    dispatcher.notConfirmed(GET_ORDER, args("{\"orderId\":7}"), CONTEXT);
+
+    assertThat(shown.toString()).isEqualTo("{\"name\":\"Ada\",\"password\":\"[redacted]\"}");
+    assertThat(fixture.audit).hasSize(2);
+    JsonNode handwritten = JSON.readTree(fixture.audit.get(0));
+    assertThat(handwritten.get("tool").asText()).isEqualTo("catalog_greet");
+    assertThat(handwritten.get("outcome").asText()).isEqualTo("not_confirmed");
+    assertThat(handwritten.get("arguments")).isEqualTo(shown);
+    JsonNode rest = JSON.readTree(fixture.audit.get(1));
+    assertThat(rest.get("api").asText()).isEqualTo("orders");
+    assertThat(rest.get("outcome").asText()).isEqualTo("not_confirmed");
+    assertThat(rest.get("method").asText()).isEqualTo("GET");
+    assertThat(rest.get("url").isNull()).isTrue();
+    assertThat(handled).hasValue(0);
+    assertThat(fixture.orders.getRequestCount()).isZero();
+  }
+
   @Test
   void invalidArgumentsNeverReachTheHandler() throws IOException {
     ToolDefinition tool = greet();
@@ -84,7 +114,8 @@ class HandwrittenToolTest {
     ToolResult again = dispatcher.execute(tool, args("{}"), CONTEXT);
 
     assertThat(result.isError()).isTrue();
-    assertThat(text(result)).isEqualTo("Tool 'catalog_boom' failed: IllegalStateException: the ledger is closed");
+    assertThat(text(result))
+        .matches("Tool 'catalog_boom' failed: error reference [0-9a-f]{8} in the server's log");
     assertThat(again.isError()).as("the dispatcher keeps serving").isTrue();
     JsonNode audit = JSON.readTree(fixture.audit.get(0));
     assertThat(audit.get("outcome").asText()).isEqualTo("handler_error");
@@ -117,8 +148,14 @@ class HandwrittenToolTest {
 
   @Test
   void callingAnUnknownToolSuggestsTheClosestName() {
-    ToolDefinition tool = ToolDefinition.builder("catalog_typo").handler((arguments, context) ->
-        context.callTool("orders_getOrdr", JSON.createObjectNode())).build();
+    // The handler passes the message on itself: the runtime shows no exception's message to the model.
+    ToolDefinition tool = ToolDefinition.builder("catalog_typo").handler((arguments, context) -> {
+      try {
+        return context.callTool("orders_getOrdr", JSON.createObjectNode());
+      } catch (IllegalArgumentException e) {
+        return ToolResult.error(e.getMessage());
+      }
+    }).build();
     ToolDispatcher dispatcher = fixture.dispatcher(definition(tool), ENVIRONMENT);
 
     ToolResult result = dispatcher.execute(tool, args("{}"), CONTEXT);

@@ -149,12 +149,16 @@ class ParametersTest {
         .parameter(ParameterBinding.header("auth", "Authorization", false))
         .parameter(ParameterBinding.header("host", "Host", false))
         .parameter(ParameterBinding.header("accept", "Accept", false))
+        .parameter(ParameterBinding.header("proxy", "Proxy-Authorization", false))
+        .parameter(ParameterBinding.header("upgrade", "Upgrade", false))
         .build();
 
-    RecordedRequest request = harness.send(tool,
-        "{\"auth\":\"Bearer from-client\",\"host\":\"evil.example\",\"accept\":\"text/html\"}");
+    RecordedRequest request = harness.send(tool, "{\"auth\":\"Bearer from-client\",\"host\":\"evil.example\","
+        + "\"accept\":\"text/html\",\"proxy\":\"Basic from-client\",\"upgrade\":\"h2c\"}");
 
     assertThat(request.getHeaders().get("Authorization")).isNull();
+    assertThat(request.getHeaders().get("Proxy-Authorization")).isNull();
+    assertThat(request.getHeaders().get("Upgrade")).isNull();
     assertThat(request.getHeaders().get("Host")).isEqualTo(harness.server.getHostName() + ":" + harness.server.getPort());
     assertThat(request.getHeaders().values("Accept")).containsExactly("application/json, */*;q=0.8");
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openapi2mcp.runtime.http.resilience.RateLimit;
 import dev.openapi2mcp.runtime.http.resilience.RateLimiter;
 import dev.openapi2mcp.runtime.testing.FakeTime;
+import dev.openapi2mcp.runtime.testing.SessionDigests;
 import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -72,7 +73,7 @@ class RateLimitedExecutorTest {
     assertThat(harness.server.getRequestCount()).isEqualTo(3);
     JsonNode audit = audit(2);
     assertThat(audit.get("outcome").asText()).isEqualTo("rate_limited");
-    assertThat(audit.get("session").asText()).isEqualTo("session-a");
+    assertThat(audit.get("session").asText()).isEqualTo(SessionDigests.of("session-a"));
     assertThat(audit.get("url").isNull()).isTrue();
     assertThat(audit.get("status").isNull()).isTrue();
     assertThat(audit.get("arguments").get("password").asText()).isEqualTo("[redacted]");

@@ -2,19 +2,15 @@ package dev.openapi2mcp.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.runtime.testing.LogCapture;
 import dev.openapi2mcp.runtime.tool.Content;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
@@ -32,29 +28,16 @@ class ResponseMappingTest {
       + "\"required\":[\"id\",\"name\"]}";
 
   private final Harness harness = new Harness();
-  private final Logger mapperLog = Logger.getLogger(ResponseMapper.class.getName());
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private LogCapture mapperLog;
 
   @BeforeEach
   void captureLog() {
-    mapperLog.addHandler(capture);
+    mapperLog = LogCapture.attach(ResponseMapper.class.getName(), null);
   }
 
   @AfterEach
   void close() {
-    mapperLog.removeHandler(capture);
+    mapperLog.close();
     harness.close();
   }
 
@@ -272,7 +255,7 @@ class ResponseMappingTest {
 
     assertThat(result.content()).containsExactly(new Content.Text(body));
     assertThat(result.structuredContent()).isEqualTo(Harness.args(body));
-    assertThat(logged).isEmpty();
+    assertThat(mapperLog.records()).isEmpty();
   }
 
   @Test
@@ -291,7 +274,7 @@ class ResponseMappingTest {
   void driftIsLoggedNamingTheToolAndTheFirstMismatches() {
     respond(typed(200, "application/json", "{\"id\":1.5,\"status\":\"lost\",\"name\":3}"), getPet(PET_SCHEMA));
 
-    assertThat(logged).singleElement().satisfies(record -> {
+    assertThat(mapperLog.records()).singleElement().satisfies(record -> {
       assertThat(record.getLevel()).isEqualTo(Level.WARNING);
       assertThat(record.getMessage()).isEqualTo("tool 'getPetById': the response does not match its outputSchema, "
           + "so it is returned as text without structuredContent: id: expected integer, got number 1.5; "
@@ -304,7 +287,7 @@ class ResponseMappingTest {
   void moreThanThreeMismatchesAreCounted() {
     respond(typed(200, "application/json", "{\"status\":\"lost\",\"tags\":[1,2]}"), getPet(PET_SCHEMA));
 
-    assertThat(logged).singleElement().satisfies(record -> assertThat(record.getMessage())
+    assertThat(mapperLog.records()).singleElement().satisfies(record -> assertThat(record.getMessage())
         .endsWith("missing required property 'id'; missing required property 'name'; "
             + "status: expected one of \"available\", \"sold\", got string \"lost\"; and 2 more"));
   }
@@ -314,7 +297,7 @@ class ResponseMappingTest {
     ToolResult result = respond(typed(200, "application/json", "[1,2]"), getPet(PET_SCHEMA));
 
     assertThat(result.structuredContent()).isNull();
-    assertThat(logged).singleElement().satisfies(record -> assertThat(record.getMessage())
+    assertThat(mapperLog.records()).singleElement().satisfies(record -> assertThat(record.getMessage())
         .endsWith("structuredContent: expected a JSON object, got array"));
   }
 }

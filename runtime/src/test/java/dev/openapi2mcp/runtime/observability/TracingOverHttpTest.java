@@ -10,11 +10,14 @@ import dev.openapi2mcp.runtime.http.resilience.RetryPolicy;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.testing.SdkClients;
+import dev.openapi2mcp.runtime.testing.SessionDigests;
+import dev.openapi2mcp.runtime.tool.CallContext;
 import dev.openapi2mcp.runtime.tool.ParameterBinding;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
 import dev.openapi2mcp.runtime.tool.ToolDefinition;
+import dev.openapi2mcp.runtime.tool.ToolResult;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
 import dev.openapi2mcp.runtime.transport.http.StreamableHttpTransport;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -172,6 +175,24 @@ class TracingOverHttpTest {
     assertThat(request.getUrl().queryParameter("api_key")).isEqualTo(KEY);
     assertThat(record.get("traceId").asText()).isEqualTo(tool.getTraceId());
     assertThat(spans.getFinishedSpanItems().toString()).doesNotContain(KEY);
+  }
+
+  /**
+   * Issue 11: a span exported to a tracing backend must not carry the session id, which would let whoever reads the
+   * traces act in the session; it carries the same digest as the audit record.
+   */
+  @Test
+  void theSpanCarriesADigestOfTheSessionNeverTheSessionId() {
+    OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+    String session = "c2Vzc2lvbi1pZC1vZi0yNTYtcmFuZG9tLWJpdHMtYmFzZTY0dXJs";
+
+    OtelTracing.create(sdk).startToolCall("getPetById", new CallContext(session, "127.0.0.1:1", "5"))
+        .end(ToolResult.text("{}"));
+
+    SpanData tool = only(SpanKind.SERVER);
+    assertThat(tool.getAttributes().get(AttributeKey.stringKey("mcp.session.id")))
+        .isEqualTo(SessionDigests.of(session));
+    assertThat(spans.getFinishedSpanItems().toString()).doesNotContain(session);
   }
 
   @Test

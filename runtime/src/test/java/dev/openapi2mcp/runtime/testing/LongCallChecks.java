@@ -102,7 +102,7 @@ public final class LongCallChecks {
     assertThat(sent.getMethod()).isEqualTo("DELETE");
     assertThat(sent.getUrl().encodedPath()).endsWith("/items/7");
     assertThat(questions).hasSize(1);
-    assertThat(questions.get(0).message()).contains("deleteItem").contains("id=7");
+    assertThat(questions.get(0).message()).contains("deleteItem").contains("- \"id\": 7");
     assertThat(questions.get(0).requestedSchema()).containsEntry("required", List.of("confirm"));
 
     int requests = api.getRequestCount();
