@@ -211,6 +211,21 @@ class InitCommandTest {
   }
 
   @Test
+  void thePinnedBuildPluginsAreTheVersionsThisProjectBuildsWith() throws Exception {
+    // Tests run in the module directory; the parent pom is at the repository root.
+    Document parent = parse(Path.of("..", "pom.xml"));
+    String managed = "/project/build/pluginManagement/plugins/plugin[*[local-name()='artifactId']='%s']/version";
+
+    ProjectPom.BUILD_PLUGINS.forEach((artifactId, version) -> {
+      try {
+        assertThat(text(parent, managed.formatted(artifactId))).as(artifactId).isEqualTo(version);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  @Test
   void theUsageListsInitWithItsOptions() {
     Run run = CliTest.run("--help");
 
