@@ -18,7 +18,8 @@ public final class Usage {
 
   public static String text() {
     StringBuilder text = new StringBuilder();
-    text.append("Usage: ").append(PROGRAM).append(" generate APIS").append(requiredSynopsis(GenerateOptions.TABLE)).append(" [options]\n");
+    text.append("Usage: ").append(PROGRAM).append(" generate APIS").append(requiredSynopsis(GenerateOptions.TABLE))
+        .append(" [options]\n");
     text.append("       ").append(PROGRAM).append(" lint APIS [options]\n");
     text.append("       ").append(PROGRAM).append(" init").append(requiredSynopsis(InitOptions.TABLE))
         .append(" [options]\n");
