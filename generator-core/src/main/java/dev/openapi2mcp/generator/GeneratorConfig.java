@@ -59,6 +59,12 @@ public record GeneratorConfig(
   public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
 
   /**
+   * The package a lint run generates into, in memory only: the package of the generated classes changes nothing
+   * the model sees, so lint needs none from the user.
+   */
+  public static final String LINT_PACKAGE = "openapi2mcp.lint";
+
+  /**
    * The default of {@link #outputSchemaMaxBytes}: an output schema up to this size is kept, so that it never
    * outweighs a typical tool (the median GitHub tool without one is about 1.3 KB). Measured on GitHub's 656
    * object responses (docs/customization.md, "Output schemas"): 1 KB keeps the 251 small records for 120 KB;

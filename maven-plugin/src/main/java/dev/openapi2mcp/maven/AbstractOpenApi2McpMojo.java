@@ -30,10 +30,6 @@ public abstract class AbstractOpenApi2McpMojo extends AbstractMojo {
   @Parameter
   List<Api> apis;
 
-  /** The Java package of the generated classes. */
-  @Parameter(property = "openapi2mcp.packageName", required = true)
-  String packageName;
-
   /** The MCP server name; it also names the generated classes and the credential variables. */
   @Parameter(property = "openapi2mcp.serverName", defaultValue = "${project.artifactId}")
   String serverName;
@@ -172,10 +168,13 @@ public abstract class AbstractOpenApi2McpMojo extends AbstractMojo {
         excludePaths, methods, readOnly);
   }
 
-  /** The config of this goal's run; a user error in the parameters fails the build naming it. */
-  GeneratorConfig config(File outputDirectory) throws MojoFailureException {
+  /**
+   * The config of this goal's run, its classes in {@code packageName}; a user error in the parameters fails the
+   * build naming it.
+   */
+  GeneratorConfig config(File outputDirectory, String packageName) throws MojoFailureException {
     try {
-      return ConfigMapper.map(this, outputDirectory);
+      return ConfigMapper.map(this, outputDirectory, packageName);
     } catch (IllegalArgumentException e) {
       // Impossible values (e.g. a tiny maxToolNameLength, inputSpec and apis together): a user error, not a bug.
       throw new MojoFailureException("openapi2mcp: invalid configuration: " + e.getMessage());

@@ -20,14 +20,15 @@ final class ConfigMapper {
 
   /**
    * @param outputDirectory where the goal's sources go (the lint goal writes none, but the config names one)
+   * @param packageName the package of the generated classes
    * @throws IllegalArgumentException naming the parameter at fault
    */
-  static GeneratorConfig map(AbstractOpenApi2McpMojo goal, File outputDirectory) {
+  static GeneratorConfig map(AbstractOpenApi2McpMojo goal, File outputDirectory, String packageName) {
     Path basedir = goal.project.getBasedir().toPath();
     return new GeneratorConfig(
         ApiSources.of(goal.inputSpec, goal.serverUrl, goal.serverVariables, goal.apis, goal.filterRules(),
             overridesFile(goal.overrides, basedir), basedir),
-        outputDirectory.toPath(), goal.packageName, goal.serverName,
+        outputDirectory.toPath(), packageName, goal.serverName,
         goal.descriptionTemplate == null ? null : goal.descriptionTemplate.toPath(),
         goal.maxToolNameLength, goal.allowRemoteRefs, FileParts.parse(goal.fileParts),
         new SchemaBudget(goal.schemaMaxDepth, goal.schemaMaxBytes), goal.tokenBudget,

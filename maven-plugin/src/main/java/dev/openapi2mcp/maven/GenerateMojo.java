@@ -22,6 +22,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractOpenApi2McpMojo {
 
+  /** The Java package of the generated classes; lint, which writes no classes, does not need it. */
+  @Parameter(property = "openapi2mcp.packageName", required = true)
+  private String packageName;
+
   /** Where the sources go. The generator owns this directory: files it did not produce are removed. */
   @Parameter(
       property = "openapi2mcp.outputDirectory",
@@ -41,7 +45,7 @@ public class GenerateMojo extends AbstractOpenApi2McpMojo {
       getLog().info("openapi2mcp: skipped (openapi2mcp.skip=true)");
       return;
     }
-    GeneratorConfig config = config(outputDirectory)
+    GeneratorConfig config = config(outputDirectory, packageName)
         .withDeploymentDirectory(deploymentDirectory == null ? null : deploymentDirectory.toPath());
     GenerationResult result;
     try {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The command line of the generator, for builds without Maven and for corpus runs: {@code generate} maps its
  * options onto {@link GeneratorConfig} and calls {@link Generator#run(GeneratorConfig)}, {@code lint} calls
- * {@link Generator#lint(GeneratorConfig)}; nothing else.
+ * {@link Generator#lint(GeneratorConfig)}, {@code init} writes a new Maven project ({@link NewProject}).
  *
  * <p>Output: the summary and requested texts (help, version) on {@code out}; warnings, failures and usage errors
  * on {@code err}. {@link #run} returns the exit status and never calls {@code System.exit}, so that it can be
@@ -23,7 +23,8 @@ public final class Cli {
   public static final int OK = 0;
   /**
    * The generator refused: the config, the spec, the overrides or the template is invalid, the tools exceed the
-   * token budget, or the output cannot be written. {@code generate} and {@code lint} fail alike.
+   * token budget, or the output cannot be written. {@code generate} and {@code lint} fail alike; {@code init} when
+   * the directory is not empty, the spec cannot be read or the project cannot be written.
    */
   public static final int GENERATION_FAILED = 1;
   /** The command line itself is wrong: unknown command or option, missing or bad value, missing option. */
@@ -82,6 +83,13 @@ public final class Cli {
             ? generate(GenerateOptions.parse(rest).toConfig())
             : lint(GenerateOptions.parseLint(rest).toLintConfig());
       }
+      case "init" -> {
+        if (rest.contains("--help") || rest.contains("-h")) {
+          out.print(Usage.text());
+          return OK;
+        }
+        return init(InitOptions.parse(rest));
+      }
       default -> throw new UsageException(command.startsWith("-")
           ? "unknown option '" + command + "': options go after the command, e.g. generate " + command
           : "unknown command '" + command + "'");
@@ -116,6 +124,19 @@ public final class Cli {
     if (config.reportDirectory() != null) {
       out.println(CliMessages.reportFiles(config.reportDirectory()));
     }
+    return OK;
+  }
+
+  /** A new project; it prints the commands that build and start it. */
+  private int init(InitOptions options) {
+    ProjectSettings settings = options.settings(Version.current());
+    try {
+      NewProject.create(options.directory(), options.spec(), settings);
+    } catch (NewProject.ProjectException e) {
+      err.println(Reports.PREFIX + "init failed: " + e.getMessage());
+      return GENERATION_FAILED;
+    }
+    out.print(CliMessages.newProject(options.directory(), settings));
     return OK;
   }
 }

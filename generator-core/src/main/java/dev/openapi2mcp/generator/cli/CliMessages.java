@@ -25,4 +25,14 @@ final class CliMessages {
   static String usageError(UsageException e) {
     return Reports.PREFIX + e.getMessage() + "\nRun '" + Usage.PROGRAM + " --help' for the options.";
   }
+
+  /** What {@code init} made and the commands that build the server and start it over stdio. */
+  static String newProject(Path directory, ProjectSettings settings) {
+    return Reports.PREFIX + "new project " + settings.groupId() + ":" + settings.artifactId() + " in " + directory
+        + " (server '" + settings.serverName() + "', main class " + settings.mainClass() + ")\n"
+        + "Build and start it:\n"
+        + "  cd " + directory + "\n"
+        + "  mvn package\n"
+        + "  java -jar target/" + settings.jarName() + "\n";
+  }
 }

@@ -34,12 +34,6 @@ public final class GenerateOptions {
   /** The options {@code lint} refuses: it writes no sources and no deployment files, and needs no package. */
   static final Set<String> GENERATE_ONLY = Set.of("--package", "--out", "--deployment-dir");
 
-  /**
-   * The package lint generates into. Lint emits the sources in memory only, and the package of the generated
-   * classes changes nothing the model sees.
-   */
-  static final String LINT_PACKAGE = "openapi2mcp.lint";
-
   /** The option table of {@code generate}, in the order the usage lists it. */
   public static final List<Option<GenerateOptions>> TABLE = List.of(
       Option.optional("--spec", "FILE|URL",
@@ -234,10 +228,10 @@ public final class GenerateOptions {
 
   /**
    * The configuration {@code lint} runs: {@link #toConfig()} with placeholders for what lint does not write
-   * ({@link #LINT_PACKAGE}, the working directory as the output directory it never writes to).
+   * ({@link GeneratorConfig#LINT_PACKAGE}, the working directory as the output directory it never writes to).
    */
   public GeneratorConfig toLintConfig() throws UsageException {
-    return toConfig(Path.of("."), LINT_PACKAGE);
+    return toConfig(Path.of("."), GeneratorConfig.LINT_PACKAGE);
   }
 
   private GeneratorConfig toConfig(Path outputDirectory, String packageName) throws UsageException {

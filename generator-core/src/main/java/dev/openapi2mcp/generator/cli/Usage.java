@@ -18,8 +18,11 @@ public final class Usage {
 
   public static String text() {
     StringBuilder text = new StringBuilder();
-    text.append("Usage: ").append(PROGRAM).append(" generate APIS").append(requiredSynopsis()).append(" [options]\n");
+    text.append("Usage: ").append(PROGRAM).append(" generate APIS").append(requiredSynopsis(GenerateOptions.TABLE))
+        .append(" [options]\n");
     text.append("       ").append(PROGRAM).append(" lint APIS [options]\n");
+    text.append("       ").append(PROGRAM).append(" init").append(requiredSynopsis(InitOptions.TABLE))
+        .append(" [options]\n");
     text.append("       ").append(PROGRAM).append(" help | --help | --version\n");
     text.append("APIS is ").append(synopsisOf("--spec")).append(" for a server of one API, or ")
         .append(synopsisOf("--api")).append(", repeated, for a catalog.\n\n");
@@ -28,10 +31,14 @@ public final class Usage {
     text.append("lint table and the warnings, and writes lint.md and tools-list.json with --report-dir.\n\n");
     text.append("Options (--option VALUE or --option=VALUE; a flag takes no value):\n");
     for (Option<GenerateOptions> option : GenerateOptions.TABLE) {
-      List<String> lines = wrap(marks(option) + option.description());
-      for (int i = 0; i < lines.size(); i++) {
-        text.append(String.format("  %-" + OPTION_COLUMN + "s %s%n", i == 0 ? option.synopsis() : "", lines.get(i)));
-      }
+      appendOption(text, option.synopsis(), marks(option) + option.description());
+    }
+    text.append("\ninit writes a new Maven project that builds a runnable server from one spec: pom.xml (the\n");
+    text.append("plugin and runtime of this version, Java 17, the shaded jar target/NAME-mcp-server.jar) and\n");
+    text.append("the spec in src/main/openapi/. Then: mvn package; java -jar target/NAME-mcp-server.jar.\n");
+    text.append("Options of init:\n");
+    for (Option<InitOptions> option : InitOptions.TABLE) {
+      appendOption(text, option.synopsis(), (option.required() ? "required: " : "") + option.description());
     }
     text.append("\nFilter: an operation becomes a tool when it matches some --include-* rule (if any is given),\n");
     text.append("no --exclude-* rule, one --method (if any is given), and is safe (with --read-only). A tag,\n");
@@ -73,10 +80,18 @@ public final class Usage {
     return lines;
   }
 
-  /** The required options of generate, e.g. {@code  --package PACKAGE --out DIR}. */
-  private static String requiredSynopsis() {
+  /** One row of an option table, its description wrapped beside the option column. */
+  private static void appendOption(StringBuilder text, String synopsis, String description) {
+    List<String> lines = wrap(description);
+    for (int i = 0; i < lines.size(); i++) {
+      text.append(String.format("  %-" + OPTION_COLUMN + "s %s%n", i == 0 ? synopsis : "", lines.get(i)));
+    }
+  }
+
+  /** The required options of a command, e.g. {@code  --package PACKAGE --out DIR}. */
+  private static <T> String requiredSynopsis(List<Option<T>> table) {
     StringBuilder synopsis = new StringBuilder();
-    GenerateOptions.TABLE.stream().filter(Option::required).forEach(o -> synopsis.append(' ').append(o.synopsis()));
+    table.stream().filter(Option::required).forEach(o -> synopsis.append(' ').append(o.synopsis()));
     return synopsis.toString();
   }
 

@@ -294,7 +294,7 @@ class GenerateOptionsTest {
     GeneratorConfig lint = GenerateOptions.parseLint(List.of(shared)).toLintConfig();
 
     List<String> generate = new java.util.ArrayList<>(List.of(shared));
-    generate.addAll(List.of("--package", GenerateOptions.LINT_PACKAGE, "--out", "."));
+    generate.addAll(List.of("--package", GeneratorConfig.LINT_PACKAGE, "--out", "."));
     assertThat(lint).isEqualTo(config(generate.toArray(String[]::new)));
   }
 
