@@ -3,6 +3,7 @@ package dev.openapi2mcp.runtime.cli;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
+import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
 import dev.openapi2mcp.runtime.transport.http.StreamableHttpTransport;
@@ -62,6 +63,7 @@ public final class Launcher {
     OutputStream protocolOut =
         options.transport() == CommandLine.Transport.STDIO ? context.protocolOut().get() : null;
     context.setUpLogging().run();
+    warnOfDoubledPrefixes(definition, options);
     ToolExecutor executor;
     try {
       executor = context.executors().create(definition, baseUrl, context.environment(), options);
@@ -150,6 +152,18 @@ public final class Launcher {
       unregister(hook);
     }
     return OK;
+  }
+
+  /** Warns of each base URL given on the command line whose last path segment the API's paths repeat. */
+  private static void warnOfDoubledPrefixes(ServerDefinition definition, CommandLine options) {
+    if (options.baseUrl() != null) {
+      List<ToolDefinition> tools = definition.tools().stream().filter(tool -> tool.api() == null).toList();
+      DoubledPrefix.warning("--base-url", options.baseUrl(), tools).ifPresent(LOG::warning);
+    }
+    options.apiBaseUrls().forEach((api, url) -> {
+      List<ToolDefinition> tools = definition.tools().stream().filter(tool -> api.equals(tool.api())).toList();
+      DoubledPrefix.warning("--base-url " + api + "=URL", url, tools).ifPresent(LOG::warning);
+    });
   }
 
   /** Whether starting failed because the address is taken: the HTTP engine may wrap the {@link BindException}. */
