@@ -85,7 +85,7 @@ public final class SpecLoader {
       try {
         remoteText = source.readText();
       } catch (IOException e) {
-        diagnostics.error("cannot be read: " + source.cause(e), null, null);
+        diagnostics.error(cannotRead(source, e), null, null);
         throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
       }
     }
@@ -230,14 +230,17 @@ public final class SpecLoader {
     }
   }
 
+  private static String cannotRead(SpecSource source, IOException e) {
+    return "cannot read inputSpec " + source.display() + ": " + source.cause(e);
+  }
+
   /** The parser said nothing useful: find out ourselves whether reading or parsing failed. */
   private static String explainUnparsable(SpecSource source) {
     String text;
     try {
       text = source.readText();
     } catch (IOException e) {
-      return "cannot read inputSpec " + source.display() + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return cannotRead(source, e);
     }
     JsonNode tree;
     try {
