@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openapi2mcp.runtime.cli.CommandLine;
 import dev.openapi2mcp.runtime.cli.UsageException;
+import dev.openapi2mcp.runtime.testing.LogCapture;
 import dev.openapi2mcp.runtime.tool.ParameterLocation;
 import dev.openapi2mcp.runtime.tool.SecurityScheme;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -11,13 +12,8 @@ import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,31 +25,11 @@ import org.junit.jupiter.api.Test;
 class MissingCredentialsWarningTest {
   private static final String BASE_URL = "http://127.0.0.1:9/api";
 
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger(McpServerMain.class.getName());
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(record.getMessage());
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-
-  @BeforeEach
-  void capture() {
-    logger.addHandler(handler);
-  }
+  private final LogCapture log = LogCapture.attach(McpServerMain.class.getName(), null);
 
   @AfterEach
   void release() {
-    logger.removeHandler(handler);
+    log.close();
   }
 
   private static ServerDefinition.Builder petstore() {
@@ -94,7 +70,7 @@ class MissingCredentialsWarningTest {
 
     start(definition, Map.of("PETSTORE_BASIC_USERNAME", "the-user-value"));
 
-    assertThat(warnings).containsExactly("3 tools need credentials that are not set: set PETSTORE_API_KEY "
+    assertThat(log.messages(Level.WARNING)).containsExactly("3 tools need credentials that are not set: set PETSTORE_API_KEY "
         + "(api_key), or PETSTORE_PETSTORE_AUTH_TOKEN (petstore_auth), or PETSTORE_BASIC_USERNAME and "
         + "PETSTORE_BASIC_PASSWORD (basic)");
   }
@@ -109,7 +85,7 @@ class MissingCredentialsWarningTest {
 
     start(definition, Map.of("PETSTORE_API_KEY", "k"));
 
-    assertThat(warnings).isEmpty();
+    assertThat(log.messages(Level.WARNING)).isEmpty();
   }
 
   @Test
@@ -124,7 +100,7 @@ class MissingCredentialsWarningTest {
 
     start(builder.build(), Map.of());
 
-    assertThat(warnings).containsExactly("1000 tools need credentials that are not set: set BIG_S0_TOKEN (s0), or "
+    assertThat(log.messages(Level.WARNING)).containsExactly("1000 tools need credentials that are not set: set BIG_S0_TOKEN (s0), or "
         + "BIG_S1_TOKEN (s1), or BIG_S2_TOKEN (s2), or BIG_S3_TOKEN (s3), or one of 2 more (see --help)");
   }
 }

@@ -3,6 +3,7 @@ package dev.openapi2mcp.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
+import dev.openapi2mcp.runtime.testing.LogCapture;
 import dev.openapi2mcp.runtime.testing.SampleServer;
 import dev.openapi2mcp.runtime.tool.ApiDefinition;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
@@ -13,14 +14,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,31 +27,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class DoubledBaseUrlPrefixTest {
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger(Launcher.class.getName());
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(record.getMessage());
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-
-  @BeforeEach
-  void capture() {
-    logger.addHandler(handler);
-  }
+  private final LogCapture log = LogCapture.attach(Launcher.class.getName(), null);
 
   @AfterEach
   void release() {
-    logger.removeHandler(handler);
+    log.close();
   }
 
   private static ServerDefinition jira(String... paths) {
@@ -81,7 +57,7 @@ class DoubledBaseUrlPrefixTest {
 
     assertThat(run(definition, "--base-url", "https://jira.example.com/rest/")).isEqualTo(Launcher.OK);
 
-    assertThat(warnings).containsExactly("--base-url ends in /rest and the API's paths start with /rest too: "
+    assertThat(log.messages(Level.WARNING)).containsExactly("--base-url ends in /rest and the API's paths start with /rest too: "
         + "requests go to /rest/rest/...; drop /rest from --base-url?");
   }
 
@@ -94,7 +70,7 @@ class DoubledBaseUrlPrefixTest {
 
     assertThat(run(definition, "--base-url", "inventory=https://inv.example.com/v2")).isEqualTo(Launcher.OK);
 
-    assertThat(warnings).containsExactly("--base-url inventory=URL ends in /v2 and the API's paths start with /v2 "
+    assertThat(log.messages(Level.WARNING)).containsExactly("--base-url inventory=URL ends in /v2 and the API's paths start with /v2 "
         + "too: requests go to /v2/v2/...; drop /v2 from --base-url inventory=URL?");
   }
 
@@ -107,6 +83,6 @@ class DoubledBaseUrlPrefixTest {
     assertThat(run(jira("/rest/api/2/search"), "--base-url", "https://jira.example.com/restful"))
         .isEqualTo(Launcher.OK);
 
-    assertThat(warnings).isEmpty();
+    assertThat(log.messages(Level.WARNING)).isEmpty();
   }
 }
