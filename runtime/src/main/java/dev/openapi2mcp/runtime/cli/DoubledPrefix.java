@@ -17,8 +17,9 @@ final class DoubledPrefix {
   private DoubledPrefix() {}
 
   /**
-   * The warning for {@code baseUrl} given as {@code option} (e.g. {@code --base-url} or {@code --base-url inventory=URL})
-   * and the HTTP tools among {@code tools}, or empty when the paths do not repeat the URL's last segment.
+   * The warning for {@code baseUrl} given as {@code option} (e.g. {@code --base-url} or
+   * {@code --base-url inventory=URL}) and the HTTP tools among {@code tools}, or empty when the paths do not repeat
+   * the URL's last segment.
    */
   static Optional<String> warning(String option, String baseUrl, List<ToolDefinition> tools) {
     String path;

@@ -21,7 +21,7 @@ final class MissingCredentials {
 
   private MissingCredentials() {}
 
-  /** The warning for {@code tools} (those without an HTTP binding are skipped), or empty when none lacks credentials. */
+  /** The warning for {@code tools} (those without an HTTP binding are skipped); empty when none lacks credentials. */
   static Optional<String> warning(Credentials credentials, List<ToolDefinition> tools) {
     int count = 0;
     Set<List<String>> alternatives = new LinkedHashSet<>();
