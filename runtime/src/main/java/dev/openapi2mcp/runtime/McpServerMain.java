@@ -87,7 +87,10 @@ public final class McpServerMain {
       ToolExecutor executor;
       try {
         UpstreamOptions upstream = upstreamOptions(options, environment, CredentialSources.systemProperties());
-        executor = ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), executorOptions, upstream);
+        ToolDispatcher dispatcher =
+            ToolDispatcher.create(definition, baseUrl, options.apiBaseUrls(), executorOptions, upstream);
+        dispatcher.missingCredentials().forEach(LOG::warning);
+        executor = dispatcher;
       } catch (RuntimeException e) {
         closeQuietly(executorOptions.auditSink());
         throw e;

@@ -59,9 +59,7 @@ public final class Cli {
 
   private int dispatch(List<String> args) throws UsageException {
     if (args.isEmpty()) {
-      err.println(Reports.PREFIX + "missing command");
-      err.print(Usage.text());
-      return USAGE_ERROR;
+      throw new UsageException("missing command: generate or lint");
     }
     String command = args.get(0);
     List<String> rest = args.subList(1, args.size());

@@ -79,7 +79,17 @@ public final class SpecLoader {
       throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
     }
 
-    JsonNode raw = rawTree(source, diagnostics);
+    String remoteText = null;
+    if (source.isRemote()) {
+      // Read once, before the parser: it would fetch the URL again and log its own stack trace for the failure.
+      try {
+        remoteText = source.readText();
+      } catch (IOException e) {
+        diagnostics.error(cannotRead(source, e), null, null);
+        throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
+      }
+    }
+    JsonNode raw = rawTree(source, remoteText, diagnostics);
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     // Keep style/explode absent where the spec leaves them out: an Encoding Object without them means "serialize
@@ -198,17 +208,19 @@ public final class SpecLoader {
 
   /**
    * The document as a tree, read as swagger-parser reads it; the loader checks it, locates the parser's messages in
-   * it, and the parser reads it ({@link EarlyParse}). Null when it cannot be read.
+   * it, and the parser reads it ({@link EarlyParse}). Null when it cannot be read. {@code remoteText} is the
+   * text of a remote document, already fetched.
    *
    * @throws GenerationException when the document is beyond {@link DocumentLimits}: the parser would read it again
    *     and exhaust the build where this read stopped
    */
-  private static JsonNode rawTree(SpecSource source, Diagnostics diagnostics) throws GenerationException {
+  private static JsonNode rawTree(SpecSource source, String remoteText, Diagnostics diagnostics)
+      throws GenerationException {
     try {
       if (!source.isRemote()) {
         return DocumentLimits.readTree(source.file());
       }
-      return DocumentLimits.yamlTree(source.readText(), source.parserLocation());
+      return DocumentLimits.yamlTree(remoteText, source.parserLocation());
     } catch (DocumentLimits.LimitExceeded e) {
       diagnostics.error(e.getMessage(), e.pointer(), null);
       throw new GenerationException("The OpenAPI description " + source.display()
@@ -218,14 +230,17 @@ public final class SpecLoader {
     }
   }
 
+  private static String cannotRead(SpecSource source, IOException e) {
+    return "cannot read inputSpec " + source.display() + ": " + source.cause(e);
+  }
+
   /** The parser said nothing useful: find out ourselves whether reading or parsing failed. */
   private static String explainUnparsable(SpecSource source) {
     String text;
     try {
       text = source.readText();
     } catch (IOException e) {
-      return "cannot read inputSpec " + source.display() + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return cannotRead(source, e);
     }
     JsonNode tree;
     try {

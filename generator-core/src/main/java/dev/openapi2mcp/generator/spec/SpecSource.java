@@ -1,11 +1,15 @@
 package dev.openapi2mcp.generator.spec;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +60,25 @@ record SpecSource(String display, String parserLocation, Path file) {
     return isRemote() || Files.isRegularFile(file);
   }
 
-  /** The raw text of the spec. */
+  /**
+   * Why reading failed, in the user's terms: {@code connection refused}, {@code unknown host example.com},
+   * {@code timed out after 30 s}, {@code HTTP status 404}, else the exception's message (or its type when it has
+   * none).
+   */
+  String cause(IOException e) {
+    if (e instanceof HttpTimeoutException) {
+      return "timed out after " + TIMEOUT.toSeconds() + " s";
+    }
+    if (e.getCause() instanceof UnresolvedAddressException || e instanceof UnknownHostException) {
+      return "unknown host " + URI.create(parserLocation).getHost();
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /** The raw text of the spec; a failure's message says why, see {@link #cause}. */
   String readText() throws IOException {
     if (!isRemote()) {
       return Files.readString(file, StandardCharsets.UTF_8);

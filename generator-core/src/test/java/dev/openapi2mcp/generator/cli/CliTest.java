@@ -380,11 +380,12 @@ class CliTest {
   }
 
   @Test
-  void noArgumentsExitTwoWithTheUsageOnStandardError() {
+  void noArgumentsExitTwoNamingTheCommandsAndPointingToHelp() {
     Run run = run();
 
     assertThat(run.status()).isEqualTo(Cli.USAGE_ERROR);
-    assertThat(run.err()).isEqualTo("openapi2mcp: missing command" + System.lineSeparator() + Usage.text());
+    assertThat(run.errLines()).containsExactly("openapi2mcp: missing command: generate or lint",
+        "Run 'java -jar openapi2mcp-cli.jar --help' for the options.");
     assertThat(run.out()).isEmpty();
   }
 

@@ -3,12 +3,14 @@ package dev.openapi2mcp.runtime.cli;
 import dev.openapi2mcp.runtime.mcp.McpServer;
 import dev.openapi2mcp.runtime.mcp.McpServerOptions;
 import dev.openapi2mcp.runtime.tool.ServerDefinition;
+import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.transport.http.HttpTransportOptions;
 import dev.openapi2mcp.runtime.transport.http.StreamableHttpTransport;
 import dev.openapi2mcp.runtime.transport.stdio.StdioTransport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.logging.Level;
@@ -40,7 +42,7 @@ public final class Launcher {
     try {
       options = CommandLine.parse(args);
     } catch (UsageException e) {
-      return usageError(definition, extraHelp, e.getMessage());
+      return usageError(e.getMessage());
     }
     if (options.help()) {
       context.out().print(Usage.text(definition, extraHelp, context.credentials().apply(definition)));
@@ -61,6 +63,7 @@ public final class Launcher {
     OutputStream protocolOut =
         options.transport() == CommandLine.Transport.STDIO ? context.protocolOut().get() : null;
     context.setUpLogging().run();
+    warnOfDoubledPrefixes(definition, options);
     ToolExecutor executor;
     try {
       executor = context.executors().create(definition, baseUrl, context.environment(), options);
@@ -130,6 +133,10 @@ public final class Launcher {
       return fail(USAGE, "--host: unknown host '" + options.host() + "'");
     } catch (IOException e) {
       transport.close();
+      if (isBindFailure(e)) {
+        return fail(FAILED, "port " + options.port() + " on " + options.host() + " is in use: pass --port 0 for a "
+            + "free port, or another --port");
+      }
       return fail(FAILED, "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
     }
     context.err().println("openapi2mcp: " + server.definition().name() + " listening on " + transport.endpoint()
@@ -147,6 +154,28 @@ public final class Launcher {
     return OK;
   }
 
+  /** Warns of each base URL given on the command line whose last path segment the API's paths repeat. */
+  private static void warnOfDoubledPrefixes(ServerDefinition definition, CommandLine options) {
+    if (options.baseUrl() != null) {
+      List<ToolDefinition> tools = definition.tools().stream().filter(tool -> tool.api() == null).toList();
+      DoubledPrefix.warning("--base-url", options.baseUrl(), tools).ifPresent(LOG::warning);
+    }
+    options.apiBaseUrls().forEach((api, url) -> {
+      List<ToolDefinition> tools = definition.tools().stream().filter(tool -> api.equals(tool.api())).toList();
+      DoubledPrefix.warning("--base-url " + api + "=URL", url, tools).ifPresent(LOG::warning);
+    });
+  }
+
+  /** Whether starting failed because the address is taken: the HTTP engine may wrap the {@link BindException}. */
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void unregister(AutoCloseable hook) {
     try {
       hook.close();
@@ -155,10 +184,10 @@ public final class Launcher {
     }
   }
 
-  private int usageError(ServerDefinition definition, List<String> extraHelp, String message) {
+  /** The mistake and where the options are described; the whole usage would bury the one line that matters. */
+  private int usageError(String message) {
     context.err().println("openapi2mcp: " + message);
-    context.err().println();
-    context.err().print(Usage.text(definition, extraHelp, null));
+    context.err().println("Run with --help for the options.");
     context.err().flush();
     return USAGE;
   }

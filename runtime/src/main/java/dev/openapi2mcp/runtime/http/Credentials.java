@@ -272,6 +272,16 @@ final class Credentials {
     return List.copyOf(lines);
   }
 
+  /**
+   * The environment variables of the scheme named {@code schemeName} followed by the name, for messages, e.g.
+   * {@code PETSTORE_API_KEY (api_key)} or {@code PETSTORE_BASIC_USERNAME and PETSTORE_BASIC_PASSWORD (basic)}; just
+   * the name for a scheme the server does not declare.
+   */
+  String variablesOf(String schemeName) {
+    SecurityScheme scheme = schemes.get(schemeName);
+    return scheme == null ? schemeName : String.join(" and ", variables(prefix, scheme)) + " (" + schemeName + ")";
+  }
+
   /** The environment variables a scheme reads, in the order {@link #describe} lists them. */
   static List<String> variables(String prefix, SecurityScheme scheme) {
     String base = prefix + "_" + CredentialSources.upperSnake(scheme.name());

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -74,6 +75,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private final Redactor redactor;
   private final Credentials credentials;
   private final AuditLog audit;
+  /** Whether calls may carry a token exchanged for the caller's, so that bearer schemes need no configured token. */
+  private final boolean onBehalfOf;
 
   /**
    * @param scope the server name, then (for an API of a service catalog) the API's name: what credentials are
@@ -95,6 +98,15 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         tokenExchange(upstream, credentials, options, client::join));
     this.responses = new ResponseMapper(options.maxResponseBytes(), credentials, validator);
     this.audit = new AuditLog(options.auditSink());
+    this.onBehalfOf = upstream.tokenExchangeUrl() != null;
+  }
+
+  /**
+   * The start-up warning for those of {@code tools} that would go out without credentials ({@link
+   * MissingCredentials}); empty when all have them, or when token exchange may supply them per call.
+   */
+  Optional<String> missingCredentials(List<ToolDefinition> tools) {
+    return onBehalfOf ? Optional.empty() : MissingCredentials.warning(credentials, tools);
   }
 
   private static TokenExchange tokenExchange(UpstreamOptions upstream, Credentials credentials,

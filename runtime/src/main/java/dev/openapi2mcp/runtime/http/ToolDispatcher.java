@@ -10,8 +10,11 @@ import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolHook;
 import dev.openapi2mcp.runtime.tool.ToolResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The executor of a generated server (issue 4): sends each call to the executor that owns its tool, with the tool's
@@ -91,6 +94,23 @@ public final class ToolDispatcher implements ToolExecutor, AutoCloseable {
       throw e;
     }
     return new ToolDispatcher(definition, plain, Map.copyOf(byApi), options);
+  }
+
+  /**
+   * The start-up warnings for tools that would go out without credentials, one line for the server's own API and
+   * one per API of a catalog that has such tools; names of variables only, never values.
+   */
+  public List<String> missingCredentials() {
+    List<String> warnings = new ArrayList<>();
+    if (plain != null) {
+      plain.missingCredentials(toolsOf(null)).ifPresent(warnings::add);
+    }
+    byApi.forEach((api, executor) -> executor.missingCredentials(toolsOf(api)).ifPresent(warnings::add));
+    return List.copyOf(warnings);
+  }
+
+  private List<ToolDefinition> toolsOf(String api) {
+    return definition.tools().stream().filter(tool -> Objects.equals(api, tool.api())).toList();
   }
 
   @Override

@@ -95,13 +95,16 @@ class LauncherTest {
   }
 
   @Test
-  void aBadOptionIsReportedOnStderrWithUsageAndExit2() {
+  void aBadOptionIsReportedOnStderrWithAPointerToHelpAndExit2() {
     assertThat(run("--transport", "carrier-pigeon")).isEqualTo(Launcher.USAGE);
-    assertThat(err()).startsWith("openapi2mcp: --transport must be stdio or http, was 'carrier-pigeon'")
-        .contains("Usage: sample [options]");
+    assertThat(err().lines()).containsExactly(
+        "openapi2mcp: --transport must be stdio or http, was 'carrier-pigeon'",
+        "Run with --help for the options.");
     assertThat(out()).isEmpty();
+    stderr.reset();
     assertThat(run("--verbose")).isEqualTo(Launcher.USAGE);
-    assertThat(err()).contains("unknown option '--verbose'");
+    assertThat(err().lines()).first().asString().startsWith("openapi2mcp: unknown option '--verbose'");
+    assertThat(err().lines()).hasSize(2).last().isEqualTo("Run with --help for the options.");
   }
 
   @Test
@@ -174,11 +177,12 @@ class LauncherTest {
   }
 
   @Test
-  void aTakenPortIsExit1NamingTheAddress() throws Exception {
+  void aTakenPortIsExit1NamingTheAddressAndWhatToDo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
       assertThat(run("--transport", "http", "--port", String.valueOf(port))).isEqualTo(Launcher.FAILED);
-      assertThat(err()).contains("cannot listen on 127.0.0.1:" + port);
+      assertThat(err().lines()).containsExactly("openapi2mcp: port " + port + " on 127.0.0.1 is in use: pass "
+          + "--port 0 for a free port, or another --port");
     }
   }
 

@@ -37,6 +37,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
     return records;
   }
 
+  /** The messages of the records at {@code level} or above published so far, in order. */
+  public List<String> messages(Level level) {
+    return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).map(LogRecord::getMessage)
+        .toList();
+  }
+
   @Override
   public void publish(LogRecord record) {
     records.add(record);
