@@ -57,7 +57,16 @@ class DeploymentFilesTest {
     try (Stream<Path> files = Files.walk(deploy)) {
       assertThat(files.filter(Files::isRegularFile).map(deploy::relativize).map(Path::toString).sorted())
           .containsExactly("Dockerfile", "bin/petstore-mcp-server", "kubernetes/deployment.yaml", "kubernetes/hpa.yaml",
-              "kubernetes/service.yaml");
+              "kubernetes/kustomize/base/deployment.yaml", "kubernetes/kustomize/base/kustomization.yaml",
+              "kubernetes/kustomize/base/service.yaml",
+              "kubernetes/kustomize/overlays/inbound-auth/inbound-auth.yaml",
+              "kubernetes/kustomize/overlays/inbound-auth/kustomization.yaml",
+              "kubernetes/kustomize/overlays/replicas/kustomization.yaml",
+              "kubernetes/kustomize/overlays/secrets/credentials.env.example",
+              "kubernetes/kustomize/overlays/secrets/kustomization.yaml",
+              "kubernetes/kustomize/overlays/stateless-hpa/hpa.yaml",
+              "kubernetes/kustomize/overlays/stateless-hpa/kustomization.yaml",
+              "kubernetes/service.yaml", "server.json");
     }
     JsonNode deployment = yaml(deploy.resolve("kubernetes/deployment.yaml"));
     assertThat(deployment.get("apiVersion").asText()).isEqualTo("apps/v1");
