@@ -285,6 +285,17 @@ class DeploymentFilesTest {
     assertThat(text).doesNotContain("kubectl create secret");
   }
 
+  @Test
+  void withoutBaseUrlsTheInboundAuthOverlayPassesOnlyTheTokenArguments() throws Exception {
+    ServerModel server = new ServerModel("Plain API", "a.b", "2", null, null, List.of(), List.of());
+    GeneratedFile patch = DeploymentFiles.render(server).stream()
+        .filter(f -> f.relativePath().endsWith("inbound-auth.yaml")).findFirst().orElseThrow();
+    JsonNode container = container(YAML.readTree(new String(patch.content(), StandardCharsets.UTF_8)));
+    List<String> args = new ArrayList<>();
+    container.get("args").forEach(arg -> args.add(arg.asText()));
+    assertThat(args).containsExactly("--auth-tokens-env", "MCP_TOKENS");
+  }
+
   /**
    * Issue 5: a client-credentials scheme's Deployment lets the Secret carry a token or the client id and secret, the
    * variables the runtime reads for it.
