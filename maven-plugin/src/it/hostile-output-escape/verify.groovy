@@ -16,6 +16,7 @@ assert written == [
     'deploy/kubernetes/kustomize/overlays/inbound-auth/inbound-auth.yaml',
     'deploy/kubernetes/kustomize/overlays/inbound-auth/kustomization.yaml',
     'deploy/kubernetes/kustomize/overlays/replicas/kustomization.yaml',
+    'deploy/kubernetes/kustomize/overlays/secrets/.gitignore',
     'deploy/kubernetes/kustomize/overlays/secrets/credentials.env.example',
     'deploy/kubernetes/kustomize/overlays/secrets/kustomization.yaml',
     'deploy/kubernetes/kustomize/overlays/stateless-hpa/hpa.yaml',

@@ -31,6 +31,9 @@ final class DeploymentTemplates {
       overlay("replicas/kustomization.yaml"),
       overlay("secrets/kustomization.yaml"),
       overlay("secrets/credentials.env.example"),
+      // Packaging leaves dot files out of jars by default, hence the template's name without the dot.
+      new File("kubernetes/kustomize/overlays/secrets/gitignore", "kubernetes/kustomize/overlays/secrets/.gitignore",
+          false),
       overlay("inbound-auth/kustomization.yaml"),
       overlay("inbound-auth/inbound-auth.yaml"),
       overlay("stateless-hpa/kustomization.yaml"),

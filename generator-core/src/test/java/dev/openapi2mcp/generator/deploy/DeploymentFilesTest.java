@@ -62,6 +62,7 @@ class DeploymentFilesTest {
               "kubernetes/kustomize/overlays/inbound-auth/inbound-auth.yaml",
               "kubernetes/kustomize/overlays/inbound-auth/kustomization.yaml",
               "kubernetes/kustomize/overlays/replicas/kustomization.yaml",
+              "kubernetes/kustomize/overlays/secrets/.gitignore",
               "kubernetes/kustomize/overlays/secrets/credentials.env.example",
               "kubernetes/kustomize/overlays/secrets/kustomization.yaml",
               "kubernetes/kustomize/overlays/stateless-hpa/hpa.yaml",

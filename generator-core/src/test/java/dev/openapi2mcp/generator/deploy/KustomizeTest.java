@@ -83,6 +83,7 @@ class KustomizeTest {
     StringBuilder env = new StringBuilder();
     keys.forEach(key -> env.append(key).append("=value-of-").append(key).append('\n'));
     Files.writeString(secrets.resolve("credentials.env"), env);
+    assertThat(Files.readAllLines(secrets.resolve(".gitignore"))).contains("credentials.env");
 
     Map<String, JsonNode> resources = render(secrets);
     String secretName = resources.keySet().stream().filter(key -> key.startsWith("Secret/"))
