@@ -247,6 +247,12 @@ class DeploymentFilesTest {
     List<String> args = new ArrayList<>();
     container.get("args").forEach(arg -> args.add(arg.asText()));
     assertThat(args).hasSize(4).isEqualTo(expectedArgs);
+
+    // The registry entry offers the same variables for the image.
+    List<String> offered = new ArrayList<>();
+    new ObjectMapper().readTree(Files.readString(deploy.resolve("server.json")))
+        .at("/packages/0/environmentVariables").forEach(entry -> offered.add(entry.get("name").asText()));
+    assertThat(offered).isEqualTo(runtimeNames);
   }
 
   @Test
