@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The values the deployment templates see, computed from the server model. Every value is safe where the templates
@@ -51,7 +52,7 @@ final class DeploymentVariables {
     values.put("secretKeys", String.join(", ", variables));
     values.put("credentialEnv", credentialEnv(variables, secret));
     values.put("credentialExample", variables.stream().map(variable -> variable + "=")
-        .collect(java.util.stream.Collectors.joining("\n")));
+        .collect(Collectors.joining("\n")));
     return values;
   }
 
@@ -158,7 +159,7 @@ final class DeploymentVariables {
    * controls among them, which could make a reviewer read the line differently from a parser), lone surrogates and
    * unassigned code points become spaces; runs of spaces one.
    */
-  static String oneLine(String text) {
+  private static String oneLine(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(c -> out.appendCodePoint(switch (Character.getType(c)) {
       case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.FORMAT,

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.openapi2mcp.generator.naming.DeploymentNames;
 import dev.openapi2mcp.generator.output.GeneratedFile;
 import dev.openapi2mcp.generator.tool.ServerModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The server's entry for an MCP Registry, {@code server.json} in the format of the schema
@@ -44,20 +44,21 @@ final class RegistryEntry {
   private RegistryEntry() {}
 
   static GeneratedFile render(ServerModel server) throws JsonProcessingException {
-    String name = DeploymentNames.resourceName(server.serverName());
-    String title = DeploymentVariables.oneLine(server.title() != null && !server.title().isBlank()
-        ? server.title() : server.serverName());
+    Map<String, String> values = DeploymentVariables.of(server);
+    String name = values.get("name");
+    String title = values.get("title").isEmpty() ? name : values.get("title");
     ObjectNode root = JSON.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("name", registryName(server.packageName(), name));
-    root.put("title", cut(title.isEmpty() ? name : title, TEXT_LIMIT));
-    root.put("description", cut("MCP server for " + (title.isEmpty() ? name : title), TEXT_LIMIT));
-    String version = cut(DeploymentVariables.oneLine(server.version()), VERSION_LIMIT);
+    root.put("title", cut(title, TEXT_LIMIT));
+    root.put("description", cut("MCP server for " + title, TEXT_LIMIT));
+    String version = cut(values.get("version"), VERSION_LIMIT);
     root.put("version", version.isEmpty() ? "0.0.0" : version);
 
     ObjectNode image = root.putArray("packages").addObject();
     image.put("registryType", "oci");
-    image.put("identifier", name + "-mcp-server:" + DeploymentNames.versionTag(server.version()));
+    // The image the Dockerfile's comment builds and the Deployment runs.
+    image.put("identifier", values.get("image"));
     image.putObject("transport").put("type", "streamable-http")
         .put("url", "http://localhost:" + DeploymentVariables.PORT + "/mcp");
     ArrayNode environment = image.putArray("environmentVariables");
