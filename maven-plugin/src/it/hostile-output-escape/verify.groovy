@@ -10,7 +10,18 @@ List<String> written = Files.walk(sanitized).filter { Files.isRegularFile(it) }
     .findAll { !it.startsWith('maven-status/') && !it.startsWith('classes/') }.sort()
 assert written == [
     'deploy/Dockerfile', 'deploy/bin/evil-mcp-server', 'deploy/kubernetes/deployment.yaml',
-    'deploy/kubernetes/hpa.yaml', 'deploy/kubernetes/service.yaml',
+    'deploy/kubernetes/hpa.yaml',
+    'deploy/kubernetes/kustomize/base/deployment.yaml', 'deploy/kubernetes/kustomize/base/kustomization.yaml',
+    'deploy/kubernetes/kustomize/base/service.yaml',
+    'deploy/kubernetes/kustomize/overlays/inbound-auth/inbound-auth.yaml',
+    'deploy/kubernetes/kustomize/overlays/inbound-auth/kustomization.yaml',
+    'deploy/kubernetes/kustomize/overlays/replicas/kustomization.yaml',
+    'deploy/kubernetes/kustomize/overlays/secrets/.gitignore',
+    'deploy/kubernetes/kustomize/overlays/secrets/credentials.env.example',
+    'deploy/kubernetes/kustomize/overlays/secrets/kustomization.yaml',
+    'deploy/kubernetes/kustomize/overlays/stateless-hpa/hpa.yaml',
+    'deploy/kubernetes/kustomize/overlays/stateless-hpa/kustomization.yaml',
+    'deploy/kubernetes/service.yaml', 'deploy/server.json',
     'generated-sources/openapi2mcp/com/example/escape/EvilServer.java',
     'generated-sources/openapi2mcp/com/example/escape/EvilTools.java',
     'openapi2mcp/lint.md', 'openapi2mcp/tools-list.json'] : written

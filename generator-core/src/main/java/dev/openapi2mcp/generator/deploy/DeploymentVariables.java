@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The values the deployment templates see, computed from the server model. Every value is safe where the templates
@@ -27,7 +28,7 @@ final class DeploymentVariables {
   static final int PORT = 8080;
 
   static final Set<String> NAMES = Set.of("serverName", "title", "version", "name", "image", "imageTag", "port",
-      "baseUrlArgs", "secretName", "secretKeys", "credentialEnv", "trainingArgs");
+      "baseUrlArgs", "secretName", "secretKeys", "credentialEnv", "credentialExample", "trainingArgs");
 
   private DeploymentVariables() {}
 
@@ -35,17 +36,7 @@ final class DeploymentVariables {
     String name = DeploymentNames.resourceName(server.serverName());
     String tag = DeploymentNames.versionTag(server.version());
     String secret = name + "-credentials";
-    Set<String> variables = new LinkedHashSet<>();
-    if (server.apis().isEmpty()) {
-      for (SecuritySchemeModel scheme : server.securitySchemes()) {
-        variables.addAll(DeploymentNames.credentialVariables(server.serverName(), scheme));
-      }
-    }
-    for (CatalogApiModel api : server.apis()) {
-      for (SecuritySchemeModel scheme : api.securitySchemes()) {
-        variables.addAll(DeploymentNames.credentialVariables(server.serverName() + "_" + api.namespace(), scheme));
-      }
-    }
+    Set<String> variables = credentialVariables(server);
     Map<String, String> values = new TreeMap<>();
     values.put("serverName", oneLine(server.serverName()));
     values.put("title", oneLine(server.title() != null && !server.title().isBlank()
@@ -60,7 +51,25 @@ final class DeploymentVariables {
     values.put("secretName", secret);
     values.put("secretKeys", String.join(", ", variables));
     values.put("credentialEnv", credentialEnv(variables, secret));
+    values.put("credentialExample", variables.stream().map(variable -> variable + "=")
+        .collect(Collectors.joining("\n")));
     return values;
+  }
+
+  /** The environment variables the server reads credentials from, each once, in a fixed order. */
+  static Set<String> credentialVariables(ServerModel server) {
+    Set<String> variables = new LinkedHashSet<>();
+    if (server.apis().isEmpty()) {
+      for (SecuritySchemeModel scheme : server.securitySchemes()) {
+        variables.addAll(DeploymentNames.credentialVariables(server.serverName(), scheme));
+      }
+    }
+    for (CatalogApiModel api : server.apis()) {
+      for (SecuritySchemeModel scheme : api.securitySchemes()) {
+        variables.addAll(DeploymentNames.credentialVariables(server.serverName() + "_" + api.namespace(), scheme));
+      }
+    }
+    return variables;
   }
 
   /**

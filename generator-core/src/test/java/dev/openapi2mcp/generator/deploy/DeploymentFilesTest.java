@@ -57,7 +57,17 @@ class DeploymentFilesTest {
     try (Stream<Path> files = Files.walk(deploy)) {
       assertThat(files.filter(Files::isRegularFile).map(deploy::relativize).map(Path::toString).sorted())
           .containsExactly("Dockerfile", "bin/petstore-mcp-server", "kubernetes/deployment.yaml", "kubernetes/hpa.yaml",
-              "kubernetes/service.yaml");
+              "kubernetes/kustomize/base/deployment.yaml", "kubernetes/kustomize/base/kustomization.yaml",
+              "kubernetes/kustomize/base/service.yaml",
+              "kubernetes/kustomize/overlays/inbound-auth/inbound-auth.yaml",
+              "kubernetes/kustomize/overlays/inbound-auth/kustomization.yaml",
+              "kubernetes/kustomize/overlays/replicas/kustomization.yaml",
+              "kubernetes/kustomize/overlays/secrets/.gitignore",
+              "kubernetes/kustomize/overlays/secrets/credentials.env.example",
+              "kubernetes/kustomize/overlays/secrets/kustomization.yaml",
+              "kubernetes/kustomize/overlays/stateless-hpa/hpa.yaml",
+              "kubernetes/kustomize/overlays/stateless-hpa/kustomization.yaml",
+              "kubernetes/service.yaml", "server.json");
     }
     JsonNode deployment = yaml(deploy.resolve("kubernetes/deployment.yaml"));
     assertThat(deployment.get("apiVersion").asText()).isEqualTo("apps/v1");
@@ -237,6 +247,12 @@ class DeploymentFilesTest {
     List<String> args = new ArrayList<>();
     container.get("args").forEach(arg -> args.add(arg.asText()));
     assertThat(args).hasSize(4).isEqualTo(expectedArgs);
+
+    // The registry entry offers the same variables for the image.
+    List<String> offered = new ArrayList<>();
+    new ObjectMapper().readTree(Files.readString(deploy.resolve("server.json")))
+        .at("/packages/0/environmentVariables").forEach(entry -> offered.add(entry.get("name").asText()));
+    assertThat(offered).isEqualTo(runtimeNames);
   }
 
   @Test
@@ -274,6 +290,17 @@ class DeploymentFilesTest {
     assertThat(container(deployment).has("args")).isFalse();
     assertThat(container(deployment).at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
     assertThat(text).doesNotContain("kubectl create secret");
+  }
+
+  @Test
+  void withoutBaseUrlsTheInboundAuthOverlayPassesOnlyTheTokenArguments() throws Exception {
+    ServerModel server = new ServerModel("Plain API", "a.b", "2", null, null, List.of(), List.of());
+    GeneratedFile patch = DeploymentFiles.render(server).stream()
+        .filter(f -> f.relativePath().endsWith("inbound-auth.yaml")).findFirst().orElseThrow();
+    JsonNode container = container(YAML.readTree(new String(patch.content(), StandardCharsets.UTF_8)));
+    List<String> args = new ArrayList<>();
+    container.get("args").forEach(arg -> args.add(arg.asText()));
+    assertThat(args).containsExactly("--auth-tokens-env", "MCP_TOKENS");
   }
 
   /**
