@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A tiny HTTP/1.1 API on a loopback port that closes connections the way real servers do, which MockWebServer does
  * not: after an idle time (Apache httpd and Node.js after 5 s), after every answer without saying so (HTTP/1.0
- * style servers), or, for a POST, after reading the request and before answering (a server that died while acting).
+ * style servers), or after reading the second request of a connection and before answering it (a server that died
+ * while acting on it).
  * Every request line it read is recorded.
  */
 final class ClosingApi implements AutoCloseable {
-  enum Mode { CLOSE_WHEN_IDLE, CLOSE_AFTER_EACH_ANSWER, DROP_POSTS }
+  enum Mode { CLOSE_WHEN_IDLE, CLOSE_AFTER_EACH_ANSWER, DROP_SECOND_REQUEST }
 
   final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
@@ -66,7 +67,7 @@ final class ClosingApi implements AutoCloseable {
       socket.setSoTimeout(idleMillis);
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
-      while (true) {
+      for (int served = 0; ; served++) {
         String requestLine = readLine(in);
         if (requestLine == null) {
           return;
@@ -79,7 +80,7 @@ final class ClosingApi implements AutoCloseable {
         }
         in.readNBytes(length);
         requests.add(requestLine);
-        if (mode == Mode.DROP_POSTS && requestLine.startsWith("POST ")) {
+        if (mode == Mode.DROP_SECOND_REQUEST && served == 1) {
           return;
         }
         byte[] body = ("{\"id\":" + requests.size() + "}").getBytes(StandardCharsets.UTF_8);
