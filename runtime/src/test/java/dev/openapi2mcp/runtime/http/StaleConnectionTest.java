@@ -52,34 +52,30 @@ class StaleConnectionTest {
     return results;
   }
 
-  @Test
-  void getsSpacedBeyondTheServersIdleTimeoutAllSucceed() throws Exception {
-    try (ClosingApi api = new ClosingApi(ClosingApi.Mode.CLOSE_WHEN_IDLE, 100)) {
-      List<ToolResult> results = callsApart(api, 300, 6, GET);
+  /** Six calls, {@code pauseMillis} apart, each answered by the API exactly once and none an error. */
+  private void sixCallsAllSucceed(ClosingApi.Mode mode, int idleMillis, long pauseMillis, ToolDefinition... tools)
+      throws Exception {
+    try (ClosingApi api = new ClosingApi(mode, idleMillis)) {
+      List<ToolResult> results = callsApart(api, pauseMillis, 6, tools);
 
       assertThat(results).allSatisfy(result -> assertThat(result.isError()).as(Harness.text(result)).isFalse());
       assertThat(api.requests).hasSize(6);
     }
+  }
+
+  @Test
+  void getsSpacedBeyondTheServersIdleTimeoutAllSucceed() throws Exception {
+    sixCallsAllSucceed(ClosingApi.Mode.CLOSE_WHEN_IDLE, 100, 300, GET);
   }
 
   @Test
   void postsAndGetsSpacedBeyondTheServersIdleTimeoutAllSucceed() throws Exception {
-    try (ClosingApi api = new ClosingApi(ClosingApi.Mode.CLOSE_WHEN_IDLE, 100)) {
-      List<ToolResult> results = callsApart(api, 300, 6, POST, GET);
-
-      assertThat(results).allSatisfy(result -> assertThat(result.isError()).as(Harness.text(result)).isFalse());
-      assertThat(api.requests).hasSize(6);
-    }
+    sixCallsAllSucceed(ClosingApi.Mode.CLOSE_WHEN_IDLE, 100, 300, POST, GET);
   }
 
   @Test
   void aServerThatClosesAfterEveryAnswerCostsNoCall() throws Exception {
-    try (ClosingApi api = new ClosingApi(ClosingApi.Mode.CLOSE_AFTER_EACH_ANSWER, 5_000)) {
-      List<ToolResult> results = callsApart(api, 50, 6, GET, POST);
-
-      assertThat(results).allSatisfy(result -> assertThat(result.isError()).as(Harness.text(result)).isFalse());
-      assertThat(api.requests).hasSize(6);
-    }
+    sixCallsAllSucceed(ClosingApi.Mode.CLOSE_AFTER_EACH_ANSWER, 5_000, 50, GET, POST);
   }
 
   @Test
