@@ -42,7 +42,7 @@ public record ResilienceOptions(
         RetryPolicy.DEFAULT_RETRIES, null, null, executor.keepAlive());
   }
 
-  /** {@code options} with these timeouts and retries. */
+  /** {@code options} with these timeouts, retries and keep-alive. */
   public ExecutorOptions applyTo(ExecutorOptions options) {
     return options.withTimeouts(connectTimeout, readTimeout, callTimeout).withKeepAlive(keepAlive)
         .withResilience(options.resilience().withRetry(options.resilience().retry().withMaxRetries(retries)));

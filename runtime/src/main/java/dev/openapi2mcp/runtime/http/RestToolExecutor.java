@@ -132,10 +132,11 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     }
     // Innermost, and OkHttp's own retry off: OkHttp would also resend a POST whose body can be replayed after it may
     // have reached the API; these two resend only what the API certainly did not act on (see StaleConnectionGuard).
-    builder.addInterceptor(new FreshConnectionRetry());
+    ConnectionPool pool = connectionPool(options.keepAlive());
+    builder.addInterceptor(new FreshConnectionRetry(pool));
     builder.addNetworkInterceptor(new StaleConnectionGuard());
     return builder
-        .connectionPool(connectionPool(options.keepAlive()))
+        .connectionPool(pool)
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

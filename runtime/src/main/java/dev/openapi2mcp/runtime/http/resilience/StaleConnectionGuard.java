@@ -33,8 +33,8 @@ import okhttp3.Response;
  *       method. OkHttp makes the same check itself only for connections idle longer than 10 s.</li>
  *   <li>If the server closed the connection while the request was on its way, the request did reach the socket of
  *       the API. Only a request that RFC 9110 (section 9.2.2) calls idempotent, with a body that can be sent twice,
- *       is then sent again when the answer ended before its first byte; RFC 9112, section 9.3.1 allows exactly
- *       that. A POST or PATCH is never sent again: it may have taken effect.</li>
+ *       is then sent again when the connection ended before the answer's headers arrived; RFC 9112, section 9.3.1
+ *       allows exactly that. A POST or PATCH is never sent again: it may have taken effect.</li>
  * </ul>
  *
  * <p>HTTP/2 connections are not checked: OkHttp reads their frames itself and fails over on a GOAWAY.
