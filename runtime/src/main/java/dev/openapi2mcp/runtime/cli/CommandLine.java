@@ -164,6 +164,7 @@ public record CommandLine(
         case "--retries" -> resilience = resilience.withRetries(retries(value));
         case "--rate-limit" -> resilience = resilience.withRateLimit(rate(name, value));
         case "--rate-limit-per-session" -> resilience = resilience.withRateLimitPerSession(rate(name, value));
+        case "--keep-alive" -> resilience = resilience.withKeepAlive(duration(name, value));
         case "--audit-log", "--redact-header" -> audit = audit.with(name, value);
         default -> {
           if (SessionOptions.NAMES.contains(name)) {
@@ -207,7 +208,7 @@ public record CommandLine(
         || OutboundOptions.NAMES.contains(name) || SessionOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
         "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout",
         "--connect-timeout", "--read-timeout", "--call-timeout", "--retries", "--rate-limit",
-        "--rate-limit-per-session").contains(name);
+        "--rate-limit-per-session", "--keep-alive").contains(name);
   }
 
   static Duration duration(String name, String value) throws UsageException {

@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
  * @param redactedHeaders names of header parameters whose argument values the audit trail never shows, beyond
  *     those {@link Redactor} always hides (issue 5, {@code --redact-header}); stored lower-case; default none
  * @param tracing spans of tool calls and of their upstream requests (issue 5; default {@link Tracing#NONE})
+ * @param keepAlive how long an idle pooled connection to the API is kept before it is closed (default
+ *     {@link #DEFAULT_KEEP_ALIVE}, {@code --keep-alive}); shorter than the idle timeout of common servers (Apache
+ *     httpd and Node.js close after 5 s), so that a connection is rarely reused after the API closed it; zero keeps
+ *     no idle connection
  */
 public record ExecutorOptions(
     long maxResponseBytes,
@@ -41,7 +45,11 @@ public record ExecutorOptions(
     long maxFileBytes,
     Resilience resilience,
     Set<String> redactedHeaders,
-    Tracing tracing) {
+    Tracing tracing,
+    Duration keepAlive) {
+
+  /** 4 s: below the 5 s idle timeout of Apache httpd and Node.js, the shortest common defaults. */
+  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(4);
 
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
   public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
@@ -62,13 +70,17 @@ public record ExecutorOptions(
     redactedHeaders = redactedHeaders.stream().map(name -> name.toLowerCase(Locale.ROOT))
         .collect(Collectors.toUnmodifiableSet());
     Objects.requireNonNull(tracing, "tracing");
+    Objects.requireNonNull(keepAlive, "keepAlive");
+    if (keepAlive.isNegative()) {
+      throw new IllegalArgumentException("keepAlive must not be negative, got " + keepAlive);
+    }
   }
 
   /** As the canonical constructor, without extra redacted headers and without tracing. */
   public ExecutorOptions(long maxResponseBytes, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
       AuditSink auditSink, Clock clock, Path fileRoot, long maxFileBytes, Resilience resilience) {
     this(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock, fileRoot, maxFileBytes,
-        resilience, Set.of(), Tracing.NONE);
+        resilience, Set.of(), Tracing.NONE, DEFAULT_KEEP_ALIVE);
   }
 
   /** As the canonical constructor, with the default resilience. */
@@ -92,50 +104,56 @@ public record ExecutorOptions(
 
   public ExecutorOptions withMaxResponseBytes(long value) {
     return new ExecutorOptions(value, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing, keepAlive);
   }
 
   public ExecutorOptions withTimeouts(Duration connect, Duration read, Duration call) {
     return new ExecutorOptions(maxResponseBytes, connect, read, call, auditSink, clock,
-        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing, keepAlive);
   }
 
   public ExecutorOptions withAuditSink(AuditSink value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, value, clock,
-        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing, keepAlive);
   }
 
   /** Allows file parts to name files inside {@code directory} (null: no local files). */
   public ExecutorOptions withFileRoot(Path directory) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        directory, maxFileBytes, resilience, redactedHeaders, tracing);
+        directory, maxFileBytes, resilience, redactedHeaders, tracing, keepAlive);
   }
 
   public ExecutorOptions withMaxFileBytes(long value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, value, resilience, redactedHeaders, tracing);
+        fileRoot, value, resilience, redactedHeaders, tracing, keepAlive);
   }
 
   public ExecutorOptions withClock(Clock value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, value,
-        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing, keepAlive);
   }
 
   /** Other retry and circuit-breaker settings (issue 5). */
   public ExecutorOptions withResilience(Resilience value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, maxFileBytes, value, redactedHeaders, tracing);
+        fileRoot, maxFileBytes, value, redactedHeaders, tracing, keepAlive);
   }
 
   /** Also hides the arguments bound to these header names in the audit trail (issue 5; case is ignored). */
   public ExecutorOptions withRedactedHeaders(Set<String> names) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, maxFileBytes, resilience, names, tracing);
+        fileRoot, maxFileBytes, resilience, names, tracing, keepAlive);
   }
 
   /** Traces tool calls and their upstream requests with {@code value} (issue 5). */
   public ExecutorOptions withTracing(Tracing value) {
     return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
-        fileRoot, maxFileBytes, resilience, redactedHeaders, value);
+        fileRoot, maxFileBytes, resilience, redactedHeaders, value, keepAlive);
+  }
+
+  /** Keeps idle pooled connections for {@code value} before closing them (zero: none is kept). */
+  public ExecutorOptions withKeepAlive(Duration value) {
+    return new ExecutorOptions(maxResponseBytes, connectTimeout, readTimeout, callTimeout, auditSink, clock,
+        fileRoot, maxFileBytes, resilience, redactedHeaders, tracing, value);
   }
 }

@@ -6,7 +6,9 @@ import dev.openapi2mcp.runtime.RuntimeVersion;
 import dev.openapi2mcp.runtime.credentials.TokenExchange;
 import dev.openapi2mcp.runtime.credentials.UpstreamTls;
 import dev.openapi2mcp.runtime.http.resilience.CircuitOpenException;
+import dev.openapi2mcp.runtime.http.resilience.FreshConnectionRetry;
 import dev.openapi2mcp.runtime.http.resilience.RetryRecord;
+import dev.openapi2mcp.runtime.http.resilience.StaleConnectionGuard;
 import dev.openapi2mcp.runtime.observability.UpstreamTag;
 import dev.openapi2mcp.runtime.mcp.ErrorReference;
 import dev.openapi2mcp.runtime.mcp.LogLevel;
@@ -21,6 +23,7 @@ import dev.openapi2mcp.runtime.tool.ToolDefinition;
 import dev.openapi2mcp.runtime.tool.ToolExecutor;
 import dev.openapi2mcp.runtime.tool.ToolResult;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -62,6 +66,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RestToolExecutor.class.getName());
   /** The logger name of the client log messages this executor sends. */
   static final String LOGGER = "openapi2mcp.http";
+  /** As many idle connections as OkHttp keeps by default. */
+  private static final int MAX_IDLE_CONNECTIONS = 5;
 
   /**
    * Built on a thread of its own: OkHttp's set-up (TLS trust roots above all) takes about 0.2 s, which would
@@ -136,7 +142,13 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
     if (tracing != null) {
       builder.addInterceptor(tracing);
     }
+    // Innermost, and OkHttp's own retry off: OkHttp would also resend a POST whose body can be replayed after it may
+    // have reached the API; these two resend only what the API certainly did not act on (see StaleConnectionGuard).
+    ConnectionPool pool = connectionPool(options.keepAlive());
+    builder.addInterceptor(new FreshConnectionRetry(pool));
+    builder.addNetworkInterceptor(new StaleConnectionGuard());
     return builder
+        .connectionPool(pool)
         .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -145,6 +157,14 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
         .followRedirects(false)
         .followSslRedirects(false)
         .build();
+  }
+
+  /** Idle connections live {@code keepAlive}, so that the pool closes them before a typical server does. */
+  private static ConnectionPool connectionPool(Duration keepAlive) {
+    if (keepAlive.isZero()) {
+      return new ConnectionPool(0, 1, TimeUnit.MILLISECONDS);
+    }
+    return new ConnectionPool(MAX_IDLE_CONNECTIONS, keepAlive.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
