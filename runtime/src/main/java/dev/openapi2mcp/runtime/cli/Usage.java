@@ -62,6 +62,7 @@ public final class Usage {
     option(text, "--confirm-destructive", "ask the user (MCP elicitation) before any destructive tool runs;");
     option(text, "", "clients that cannot ask get an error instead (default: off)");
     option(text, "--confirm-timeout SECONDS", "how long to wait for the user's answer (default: 300)");
+    option(text, "--page-size N", "tools per tools/list page; clients follow nextCursor to the next (default: 100)");
     option(text, "--connect-timeout TIME", "longest wait to connect to the API (e.g. 500ms, 10s, 2m; default: 10s)");
     option(text, "--read-timeout TIME", "longest silence while reading an API response (default: 60s)");
     option(text, "--call-timeout TIME", "longest API call, retries and their waits included (default: 2m)");
