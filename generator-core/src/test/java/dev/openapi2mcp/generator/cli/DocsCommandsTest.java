@@ -2,6 +2,8 @@ package dev.openapi2mcp.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openapi2mcp.generator.emit.JavaEmitter;
+import dev.openapi2mcp.generator.naming.NamingStrategy;
 import dev.openapi2mcp.runtime.cli.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,5 +191,15 @@ class DocsCommandsTest {
     assertThat(commands()).filteredOn(c -> !c.illustrative())
         .filteredOn(c -> c.words().stream().anyMatch(w -> w.contains("…")))
         .isEmpty();
+  }
+
+  @Test
+  void theReadmeSaysHowManyToolsOneToolsClassHoldsAndHowTheNextAreNamed() throws Exception {
+    String readme = Files.readString(ROOT.resolve("README.md")).replaceAll("\\s+", " ");
+    NamingStrategy naming = new NamingStrategy(64);
+
+    assertThat(readme).contains("at most " + JavaEmitter.TOOLS_PER_CLASS + " tools each")
+        .contains("(`" + naming.toolsClassName("myapi", 0) + "`, `" + naming.toolsClassName("myapi", 1) + "`, `"
+            + naming.toolsClassName("myapi", 2) + "`, …)");
   }
 }
