@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class DocsCommandsTest {
 
-  private static final Path ROOT = Path.of("..");
-  private static final String ILLUSTRATIVE = "<!-- illustrative -->";
+  private static final Path ROOT = DocBlocks.ROOT;
 
   /** One command of a fenced {@code sh} block, continuation lines joined. */
   record Command(String page, int line, boolean illustrative, List<String> words) {
@@ -33,41 +31,28 @@ class DocsCommandsTest {
   }
 
   static List<Command> commands() throws Exception {
-    List<Path> pages = new ArrayList<>();
-    pages.add(ROOT.resolve("README.md"));
-    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-    }
     List<Command> commands = new ArrayList<>();
-    for (Path page : pages) {
-      List<String> lines = Files.readAllLines(page);
-      String name = ROOT.relativize(page).toString();
-      for (int i = 0; i < lines.size(); i++) {
-        if (!lines.get(i).strip().equals("```sh")) {
+    for (DocBlocks.Block block : DocBlocks.fenced("sh")) {
+      StringBuilder current = new StringBuilder();
+      int start = -1;
+      for (int i = 0; i < block.lines().size(); i++) {
+        String line = block.lines().get(i).strip();
+        if (current.isEmpty() && (line.isEmpty() || line.startsWith("#"))) {
           continue;
         }
-        boolean illustrative = i > 0 && lines.get(i - 1).strip().equals(ILLUSTRATIVE);
-        StringBuilder current = new StringBuilder();
-        int start = -1;
-        for (i++; i < lines.size() && !lines.get(i).strip().equals("```"); i++) {
-          String line = lines.get(i).strip();
-          if (current.isEmpty() && (line.isEmpty() || line.startsWith("#"))) {
-            continue;
-          }
-          if (start < 0) {
-            start = i + 1;
-          }
-          if (line.endsWith("\\")) {
-            current.append(line, 0, line.length() - 1).append(' ');
-            continue;
-          }
-          current.append(line);
-          for (String part : current.toString().split(" && ")) {
-            commands.add(new Command(name, start, illustrative, words(part)));
-          }
-          current.setLength(0);
-          start = -1;
+        if (start < 0) {
+          start = block.line() + i;
         }
+        if (line.endsWith("\\")) {
+          current.append(line, 0, line.length() - 1).append(' ');
+          continue;
+        }
+        current.append(line);
+        for (String part : current.toString().split(" && ")) {
+          commands.add(new Command(block.page(), start, block.illustrative(), words(part)));
+        }
+        current.setLength(0);
+        start = -1;
       }
     }
     return commands;

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,36 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code <!-- illustrative -->} shows a shape only (e.g. a catalog's {@code apis:}) and is skipped.
  */
 class DocsOverridesTest {
-  private static final Path ROOT = Path.of("..");
-  private static final Path PETSTORE = ROOT.resolve("examples/petstore/src/main/openapi/petstore.json");
+  private static final Path PETSTORE = DocBlocks.ROOT.resolve("examples/petstore/src/main/openapi/petstore.json");
 
   record Example(String where, String yaml) {}
 
   static List<Example> examples() throws Exception {
-    List<Path> pages = new ArrayList<>();
-    pages.add(ROOT.resolve("README.md"));
-    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-    }
     List<Example> examples = new ArrayList<>();
-    for (Path page : pages) {
-      List<String> lines = Files.readAllLines(page);
-      for (int i = 0; i < lines.size(); i++) {
-        if (!lines.get(i).strip().equals("```yaml")) {
-          continue;
-        }
-        boolean illustrative = i > 0 && lines.get(i - 1).strip().equals("<!-- illustrative -->");
-        int start = i + 1;
-        StringBuilder yaml = new StringBuilder();
-        for (i++; i < lines.size() && !lines.get(i).strip().equals("```"); i++) {
-          yaml.append(lines.get(i)).append('\n');
-        }
-        boolean overrides = yaml.toString().lines()
-            .filter(line -> !line.isBlank() && !line.startsWith("#"))
-            .findFirst().filter(line -> line.startsWith("operations:")).isPresent();
-        if (overrides && !illustrative) {
-          examples.add(new Example(ROOT.relativize(page) + ":" + start, yaml.toString()));
-        }
+    for (DocBlocks.Block block : DocBlocks.fenced("yaml")) {
+      boolean overrides = block.lines().stream()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .findFirst().filter(line -> line.startsWith("operations:")).isPresent();
+      if (overrides && !block.illustrative()) {
+        examples.add(new Example(block.where(), block.text()));
       }
     }
     return examples;
