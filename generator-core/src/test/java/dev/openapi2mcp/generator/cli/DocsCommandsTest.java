@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every shell command in README.md and {@code docs/*.md} runs as written (issue 12): each {@code openapi2mcp-cli.jar
- * generate|lint} command parses with the generator's own option parser and the files it names exist relative to the
+ * generate|lint|init} command parses with the generator's own option parser and the files it names exist relative to the
  * repository root; each {@code java -jar SERVER.jar} command parses with the server's {@link CommandLine}; no command
  * carries a literal ellipsis to be typed. A block preceded by {@code <!-- illustrative -->} is an example with
  * placeholders and is only parsed, not checked for files or ellipses.
@@ -118,9 +118,10 @@ class DocsCommandsTest {
       }
       List<String> options = args.subList(1, args.size());
       try {
-        GenerateOptions parsed = switch (args.get(0)) {
+        Object parsed = switch (args.get(0)) {
           case "generate" -> GenerateOptions.parse(options);
           case "lint" -> GenerateOptions.parseLint(options);
+          case "init" -> InitOptions.parse(options);
           default -> throw new UsageException("unknown command " + args.get(0));
         };
         assertThat(parsed).isNotNull();
