@@ -31,8 +31,8 @@ class DocsConfigurationTest {
   private static final Path ROOT = Path.of("..");
   private static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
   /** Top-level elements of a snippet that are not configuration: a pom's own elements. */
-  private static final Set<String> POM_ELEMENTS = Set.of("project", "build", "plugins", "plugin", "dependencies",
-      "dependency", "profiles", "profile", "pluginManagement");
+  private static final Set<String> POM_ELEMENTS = Set.of("project", "properties", "build", "plugins", "plugin",
+      "dependencies", "dependency", "profiles", "profile", "pluginManagement");
 
   @Test
   void everyConfigurationSnippetNamesOnlyParametersThePluginHas() throws Exception {
@@ -43,13 +43,10 @@ class DocsConfigurationTest {
     for (Snippet snippet : snippets()) {
       Element root = parse(snippet.text());
       List<Element> configurations = new ArrayList<>();
-      for (Element top : elements(root)) {
-        if (top.getTagName().equals("configuration")) {
-          configurations.add(top);
-        } else if (!POM_ELEMENTS.contains(top.getTagName())) {
-          configurations.add(root);
-          break;
-        }
+      // A bare fragment (<apis>…</apis>) is configuration; a snippet with any pom element is a piece of a pom.
+      if (elements(root).stream().noneMatch(top -> POM_ELEMENTS.contains(top.getTagName())
+          || top.getTagName().equals("configuration"))) {
+        configurations.add(root);
       }
       NodeList nested = root.getElementsByTagName("configuration");
       for (int i = 0; i < nested.getLength(); i++) {
