@@ -9,7 +9,7 @@ assert log.any { it.startsWith(goal) && it.endsWith(': ' + header) } : 'the fail
 // The failure lists the one diagnostic on its own line, and it names the path.
 List<String> diagnostics = log.findAll { it.startsWith('[ERROR]   ERROR ') || it.startsWith('[ERROR]   WARNING ') }
 assert diagnostics.size() == 1 : diagnostics
-assert diagnostics[0].contains("inputSpec not found: ${missing}")
+assert diagnostics[0].contains("OpenAPI description not found: ${missing}")
 assert log.contains('[INFO] BUILD FAILURE')
 assert !new File(basedir, 'target/generated-sources/openapi2mcp').exists()
 return true

@@ -162,7 +162,7 @@ public final class Generator {
     if (lint.budgetExceeded()) {
       diagnostics.add(configError(lint.budgetMessage()));
     }
-    diagnostics.throwIfErrors("The tools of " + config.inputSpec() + " do not pass lint");
+    diagnostics.throwIfErrors("The tools of " + config.inputSpecs() + " do not pass lint");
     return new Pipeline(server, files, lint, diagnostics);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Everything one generator run needs. Build tools (the Maven plugin, tests, the command line) map their own
@@ -117,6 +118,14 @@ public record GeneratorConfig(
   /** The first API's description: the one a plain server has, and the one a catalog's messages start from. */
   public String inputSpec() {
     return apis.get(0).inputSpec();
+  }
+
+  /**
+   * The descriptions this run reads, comma-separated: what a failure of the whole run is about. A catalog names
+   * every API's file, since a failure headed with the first one alone points at the wrong file.
+   */
+  public String inputSpecs() {
+    return apis.stream().map(ApiSource::inputSpec).collect(Collectors.joining(", "));
   }
 
   /** Whether this is a service catalog: more than one API, or APIs whose tool names carry a namespace. */

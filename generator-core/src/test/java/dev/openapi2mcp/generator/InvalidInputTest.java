@@ -53,8 +53,8 @@ class InvalidInputTest {
     GenerationException e = failure(new GeneratorConfig(missing.toString(), out.resolve("src"), "a.b", "x"));
 
     assertThat(e.diagnostics()).containsExactly(new Diagnostic(Diagnostic.Severity.ERROR,
-        "inputSpec not found: " + missing, missing.toString(), null, null));
-    assertThat(e.getMessage()).contains("inputSpec not found: " + missing);
+        "OpenAPI description not found: " + missing, missing.toString(), null, null));
+    assertThat(e.getMessage()).contains("OpenAPI description not found: " + missing);
   }
 
   @Test
@@ -64,7 +64,7 @@ class InvalidInputTest {
     assertThat(e.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR);
       assertThat(d.file()).isEqualTo(Specs.path("invalid/not-yaml.yaml").toString());
-      assertThat(d.message()).startsWith("inputSpec is neither valid JSON nor YAML").contains("line 2, column 7");
+      assertThat(d.message()).startsWith("the OpenAPI description is neither valid JSON nor YAML").contains("line 2, column 7");
     });
   }
 
@@ -95,7 +95,7 @@ class InvalidInputTest {
 
     assertThat(e.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.file()).isEqualTo("http://127.0.0.1:9/openapi.yaml");
-      assertThat(d.message()).startsWith("cannot read inputSpec http://127.0.0.1:9/openapi.yaml");
+      assertThat(d.message()).startsWith("cannot read the OpenAPI description http://127.0.0.1:9/openapi.yaml");
     });
   }
 
@@ -112,7 +112,7 @@ class InvalidInputTest {
         "serverName must not be blank",
         "descriptionTemplate not found: " + template);
     assertThat(e.diagnostics()).extracting(Diagnostic::message)
-        .noneMatch(m -> m.startsWith("inputSpec not found"));
+        .noneMatch(m -> m.startsWith("OpenAPI description not found"));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.openapi2mcp.maven;
 
-import dev.openapi2mcp.generator.ApiSource;
 import dev.openapi2mcp.generator.Diagnostic;
 import dev.openapi2mcp.generator.GenerationException;
 import dev.openapi2mcp.generator.GeneratorConfig;
@@ -9,7 +8,6 @@ import dev.openapi2mcp.generator.schema.SchemaBudget;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -187,7 +185,6 @@ public abstract class AbstractOpenApi2McpMojo extends AbstractMojo {
         .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
         .forEach(d -> getLog().warn(Reports.warning(d)));
     // No cause attached: Maven would print the cause's message after ours, listing every diagnostic twice.
-    return new MojoFailureException(Reports.failure(run, config.apis().stream().map(ApiSource::inputSpec)
-        .collect(Collectors.joining(", ")), e));
+    return new MojoFailureException(Reports.failure(run, config.inputSpecs(), e));
   }
 }

@@ -99,7 +99,7 @@ public final class Cli {
     try {
       result = Generator.run(config);
     } catch (GenerationException e) {
-      err.println(Reports.failure(Reports.Run.GENERATION, config.inputSpec(), e));
+      err.println(Reports.failure(Reports.Run.GENERATION, config.inputSpecs(), e));
       return GENERATION_FAILED;
     }
     result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));
@@ -114,7 +114,7 @@ public final class Cli {
     try {
       result = Generator.lint(config);
     } catch (GenerationException e) {
-      err.println(Reports.failure(Reports.Run.LINT, config.inputSpec(), e));
+      err.println(Reports.failure(Reports.Run.LINT, config.inputSpecs(), e));
       return GENERATION_FAILED;
     }
     result.warnings().forEach(warning -> err.println(CliMessages.warning(warning)));

@@ -75,7 +75,7 @@ public final class SpecLoader {
       throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
     }
     if (!source.exists()) {
-      diagnostics.error("inputSpec not found: " + source.file(), null, null);
+      diagnostics.error("OpenAPI description not found: " + source.file(), null, null);
       throw new GenerationException("Cannot read the OpenAPI description", diagnostics.all());
     }
 
@@ -231,7 +231,7 @@ public final class SpecLoader {
   }
 
   private static String cannotRead(SpecSource source, IOException e) {
-    return "cannot read inputSpec " + source.display() + ": " + source.cause(e);
+    return "cannot read the OpenAPI description " + source.display() + ": " + source.cause(e);
   }
 
   /** The parser said nothing useful: find out ourselves whether reading or parsing failed. */
@@ -246,12 +246,12 @@ public final class SpecLoader {
     try {
       tree = DeserializationUtils.deserializeIntoTree(text, source.parserLocation());
     } catch (RuntimeException e) {
-      return "inputSpec is neither valid JSON nor YAML: " + oneLine(e.getMessage());
+      return "the OpenAPI description is neither valid JSON nor YAML: " + oneLine(e.getMessage());
     }
     if (tree == null || !tree.isObject()) {
-      return "inputSpec is not a JSON or YAML object: " + source.display();
+      return "the OpenAPI description is not a JSON or YAML object: " + source.display();
     }
-    return "inputSpec has neither an 'openapi' nor a 'swagger' version field that swagger-parser accepts: "
+    return "the OpenAPI description has neither an 'openapi' nor a 'swagger' version field that swagger-parser accepts: "
         + source.display();
   }
 

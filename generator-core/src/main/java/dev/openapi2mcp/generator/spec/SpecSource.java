@@ -38,7 +38,7 @@ record SpecSource(String display, String parserLocation, Path file) {
       try {
         new URI(inputSpec).toURL();
       } catch (URISyntaxException | IllegalArgumentException | java.net.MalformedURLException e) {
-        throw new IllegalArgumentException("inputSpec is not a valid URL: " + inputSpec, e);
+        throw new IllegalArgumentException("the OpenAPI description is not a valid URL: " + inputSpec, e);
       }
       return new SpecSource(inputSpec, inputSpec, null);
     }
@@ -46,7 +46,7 @@ record SpecSource(String display, String parserLocation, Path file) {
     try {
       path = lower.startsWith("file:") ? Path.of(new URI(inputSpec)) : Path.of(inputSpec);
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("inputSpec is neither a file path nor a URL: " + inputSpec, e);
+      throw new IllegalArgumentException("the OpenAPI description is neither a file path nor a URL: " + inputSpec, e);
     }
     Path absolute = path.toAbsolutePath().normalize();
     return new SpecSource(inputSpec, absolute.toString(), absolute);

@@ -181,6 +181,26 @@ class CliTest {
   }
 
   @Test
+  void aFailedCatalogIsHeadedWithEveryApiNotWithTheFirstApisFileOnly() {
+    String inventory = Specs.path("catalog/inventory.yaml").toString();
+    String orders = Specs.path("catalog/orders.yaml").toString();
+    Run run = run("lint", "--api", "inventory=" + inventory, "--api", "orders=" + orders, "--server-name", "shop",
+        "--include-operation", "listItems");
+
+    assertThat(run.status()).isEqualTo(Cli.GENERATION_FAILED);
+    assertThat(run.errLines().get(0)).startsWith("openapi2mcp: lint of " + inventory + ", " + orders + " failed");
+  }
+
+  @Test
+  void aMissingSpecIsReportedUnderTheOptionsNameNotTheMavenParameters() {
+    Path missing = dir.resolve("missing.json");
+    Run run = run("lint", "--spec", missing.toString());
+
+    assertThat(run.status()).isEqualTo(Cli.GENERATION_FAILED);
+    assertThat(run.err()).contains("OpenAPI description not found: " + missing).doesNotContain("inputSpec");
+  }
+
+  @Test
   void lintPrintsWhatGeneratePrintsAfterItsSummaryAndWritesNothing() throws Exception {
     String spec = Specs.path("customize/shop.yaml").toString();
     String[] options = {"--spec", spec, "--read-only", "--exclude-tag", "media"};

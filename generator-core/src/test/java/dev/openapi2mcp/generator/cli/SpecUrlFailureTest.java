@@ -55,7 +55,7 @@ class SpecUrlFailureTest {
     assertThat(run.status()).as(run.err()).isEqualTo(Cli.GENERATION_FAILED);
     assertThat(run.errLines()).as(run.err()).containsExactly(
         "openapi2mcp: generation from " + url + " failed with 1 error:",
-        "  ERROR " + url + ": cannot read inputSpec " + url + ": connection refused");
+        "  ERROR " + url + ": cannot read the OpenAPI description " + url + ": connection refused");
     assertThat(run.out()).isEmpty();
   }
 
@@ -75,7 +75,7 @@ class SpecUrlFailureTest {
       assertThat(run.status()).as(run.err()).isEqualTo(Cli.GENERATION_FAILED);
       assertThat(run.errLines()).as(run.err()).containsExactly(
           "openapi2mcp: lint of " + url + " failed with 1 error:",
-          "  ERROR " + url + ": cannot read inputSpec " + url + ": HTTP status 404");
+          "  ERROR " + url + ": cannot read the OpenAPI description " + url + ": HTTP status 404");
     } finally {
       server.stop(0);
     }

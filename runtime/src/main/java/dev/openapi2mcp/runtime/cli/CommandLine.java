@@ -44,13 +44,15 @@ import java.util.regex.Pattern;
  *     only with {@link Transport#HTTP} and not with {@code --confirm-destructive}, whose elicitation needs a session
  * @param upstream authentication toward the API beyond environment variables (issue 5)
  * @param sessions the limits on HTTP sessions: how many one client may hold, how long an unused one lives
+ * @param pageSize {@code --page-size N}: how many tools one {@code tools/list} page holds, or null for the
+ *     launch context's (100 by default); MCP clients are expected to follow {@code nextCursor} to the next page
  */
 public record CommandLine(
     Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help,
     Long maxResponseBytes, Path fileRoot, long maxFileBytes, boolean confirmDestructive, Duration confirmTimeout,
     InboundOptions inbound, ResilienceOptions resilience,
     Map<String, String> apiBaseUrls, AuditOptions audit, boolean stateless, OutboundOptions upstream,
-    SessionOptions sessions) {
+    SessionOptions sessions, Integer pageSize) {
 
   /** How MCP clients reach the server. */
   public enum Transport {
@@ -80,7 +82,7 @@ public record CommandLine(
       Transport transport, String host, int port, String baseUrl, List<String> allowedOrigins, boolean help) {
     this(transport, host, port, baseUrl, allowedOrigins, help, null, null, ExecutorOptions.DEFAULT_MAX_FILE_BYTES,
         false, null, InboundOptions.NONE, ResilienceOptions.defaults(), Map.of(), AuditOptions.defaults(), false,
-        OutboundOptions.NONE, SessionOptions.defaults());
+        OutboundOptions.NONE, SessionOptions.defaults(), null);
   }
 
   /**
@@ -112,6 +114,7 @@ public record CommandLine(
     AuditOptions audit = AuditOptions.defaults();
     boolean stateless = false;
     SessionOptions sessions = SessionOptions.defaults();
+    Integer pageSize = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -158,6 +161,7 @@ public record CommandLine(
         case "--file-root" -> fileRoot = fileRoot(value);
         case "--max-file-size" -> maxFileBytes = bytes(name, value);
         case "--confirm-timeout" -> confirmTimeout = seconds(name, value);
+        case "--page-size" -> pageSize = pageSize(value);
         case "--connect-timeout" -> resilience = resilience.withConnectTimeout(duration(name, value));
         case "--read-timeout" -> resilience = resilience.withReadTimeout(duration(name, value));
         case "--call-timeout" -> resilience = resilience.withCallTimeout(duration(name, value));
@@ -182,7 +186,22 @@ public record CommandLine(
     checkStateless(stateless, transport, confirmDestructive);
     return new CommandLine(transport, host, port, baseUrl, origins, false, maxResponseBytes, fileRoot,
         maxFileBytes, confirmDestructive, confirmTimeout, inbound, resilience, apiBaseUrls, audit, stateless,
-        upstream, sessions);
+        upstream, sessions, pageSize);
+  }
+
+  /** The largest page: a {@code tools/list} answer stays one JSON message, and a client may hold it whole. */
+  static final int MAX_PAGE_SIZE = 10_000;
+
+  private static int pageSize(String value) throws UsageException {
+    try {
+      int size = Integer.parseInt(value.trim());
+      if (size >= 1 && size <= MAX_PAGE_SIZE) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--page-size must be a whole number from 1 to " + MAX_PAGE_SIZE + ", was '" + value + "'");
   }
 
   private static final String STATELESS = "--stateless";
@@ -206,7 +225,7 @@ public record CommandLine(
   private static boolean isKnown(String name) {
     return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || AuditOptions.NAMES.contains(name)
         || OutboundOptions.NAMES.contains(name) || SessionOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
-        "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout",
+        "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout", "--page-size",
         "--connect-timeout", "--read-timeout", "--call-timeout", "--retries", "--rate-limit",
         "--rate-limit-per-session", "--keep-alive").contains(name);
   }

@@ -84,7 +84,7 @@ public final class Launcher {
     }
   }
 
-  /** The context's protocol-core options with what the command line sets (issue 5: destructive confirmation). */
+  /** The context's protocol-core options with what the command line sets (destructive confirmation, page size). */
   private McpServerOptions serverOptions(CommandLine options) {
     McpServerOptions serverOptions = context.serverOptions();
     if (options.confirmDestructive()) {
@@ -92,6 +92,9 @@ public final class Launcher {
     }
     if (options.confirmTimeout() != null) {
       serverOptions = serverOptions.withElicitationTimeout(options.confirmTimeout());
+    }
+    if (options.pageSize() != null) {
+      serverOptions = serverOptions.withPageSize(options.pageSize());
     }
     return serverOptions;
   }

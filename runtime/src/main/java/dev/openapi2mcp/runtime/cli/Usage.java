@@ -62,11 +62,13 @@ public final class Usage {
     option(text, "--confirm-destructive", "ask the user (MCP elicitation) before any destructive tool runs;");
     option(text, "", "clients that cannot ask get an error instead (default: off)");
     option(text, "--confirm-timeout SECONDS", "how long to wait for the user's answer (default: 300)");
+    option(text, "--page-size N", "tools per tools/list page; clients follow nextCursor to the next (default: 100)");
     option(text, "--connect-timeout TIME", "longest wait to connect to the API (e.g. 500ms, 10s, 2m; default: 10s)");
     option(text, "--read-timeout TIME", "longest silence while reading an API response (default: 60s)");
     option(text, "--call-timeout TIME", "longest API call, retries and their waits included (default: 2m)");
-    option(text, "--retries N", "retries of idempotent calls (GET, HEAD, OPTIONS, PUT, DELETE) on failures to");
-    option(text, "", "connect and on 429/502/503/504, with backoff and Retry-After (0-10; default: 2)");
+    option(text, "--retries N", "retries of idempotent calls (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) on");
+    option(text, "", "failures to connect and on 429/502/503/504, with backoff and Retry-After");
+    option(text, "", "(0-10; default: 2)");
     option(text, "--keep-alive TIME", "how long an idle connection to the API is kept for reuse; keep it below the");
     option(text, "", "API's own idle timeout (default: 4s)");
     option(text, "--rate-limit RATE", "most tool calls for all sessions together, e.g. 50/s, 600/m, 50/s,burst=100");

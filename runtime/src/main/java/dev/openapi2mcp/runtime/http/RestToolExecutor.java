@@ -334,7 +334,8 @@ public final class RestToolExecutor implements ToolExecutor, AutoCloseable {
             channel.log(LogLevel.WARNING, LOGGER, event(tool, request, "the API answered HTTP " + status));
           }
         } catch (CircuitOpenException e) {
-          result = withNote(ToolResult.error(e.getMessage()), retries.summary());
+          // The refused attempt counts among the record's attempts; those before it were sent.
+          result = withNote(ToolResult.error(e.describe(retries.attempts() - 1)), retries.summary());
           outcome = Outcome.CIRCUIT_OPEN;
         } catch (IOException e) {
           if (channel.isCancelled()) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.openapi2mcp.runtime.http.ExecutorOptions;
 import dev.openapi2mcp.runtime.http.resilience.RateLimit;
+import dev.openapi2mcp.runtime.http.resilience.RetryInterceptor;
+import dev.openapi2mcp.runtime.testing.SampleServer;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,17 @@ class ResilienceOptionsTest {
         .endsWith("'fast'");
     assertThat(error("--rate-limit-per-session", "10/day")).startsWith("--rate-limit-per-session ")
         .endsWith("'10/day'");
+  }
+
+  @Test
+  void theHelpOfRetriesNamesExactlyTheMethodsThatAreRetried() {
+    String help = Usage.text(SampleServer.definition(), List.of(), List.of());
+    int start = help.indexOf("--retries N");
+    String retries = help.substring(start, help.indexOf("--rate-limit", start));
+
+    for (String method : List.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "POST", "PATCH")) {
+      assertThat(retries.matches("(?s).*\\b" + method + "\\b.*")).as("%s in: %s", method, retries)
+          .isEqualTo(RetryInterceptor.isIdempotent(method));
+    }
   }
 }

@@ -159,7 +159,9 @@ class CircuitBreakerTest {
     assertThat(harness.server.getRequestCount()).isEqualTo(3);
     assertThat(time.sleeps()).hasSize(3);
     assertThat(Harness.text(result)).startsWith("The API at " + upstream() + " is failing (3 failures in a row, "
-        + "last: HTTP 503); calls to it are paused until ");
+        + "last: HTTP 503); calls to it are paused until ")
+        .contains("The call was sent 3 times before the breaker opened; the next retry was not sent.")
+        .doesNotContain("No request was sent");
     assertThat(lastAudit().get("outcome").asText()).isEqualTo("circuit_open");
   }
 }

@@ -48,7 +48,7 @@ final class CircuitBreaker {
       if (remaining > 0) {
         Duration wait = Duration.ofNanos(remaining);
         throw new CircuitOpenException(failing() + "; calls to it are paused until " + pausedUntil
-            + ", retry in about " + Durations.format(wait) + ". No request was sent.", wait);
+            + ", retry in about " + Durations.format(wait) + ".", wait);
       }
       state = State.HALF_OPEN;
     }
@@ -56,7 +56,7 @@ final class CircuitBreaker {
       if (trialInFlight) {
         Duration wait = Duration.ofSeconds(1);
         throw new CircuitOpenException(failing() + "; one trial call is testing whether it has recovered, retry in "
-            + "about " + Durations.format(wait) + ". No request was sent.", wait);
+            + "about " + Durations.format(wait) + ".", wait);
       }
       trialInFlight = true;
       return true;
