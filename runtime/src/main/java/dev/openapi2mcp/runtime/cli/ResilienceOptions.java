@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The command-line options of issue 5: timeouts, retries and rate limits toward the API, and how long idle
- * connections to it are kept.
+ * The command-line options of resilience toward the API (docs/resilience.md): timeouts, retries and rate limits,
+ * and how long idle connections to it are kept.
  *
  * @param connectTimeout {@code --connect-timeout} (default 10 s)
  * @param readTimeout {@code --read-timeout} (default 60 s)
