@@ -224,8 +224,9 @@ public record CommandLine(
 
   private static boolean isKnown(String name) {
     return FLAGS.contains(name) || InboundOptions.NAMES.contains(name) || AuditOptions.NAMES.contains(name)
-        || OutboundOptions.NAMES.contains(name) || SessionOptions.NAMES.contains(name) || List.of("--transport", "--host", "--port",
-        "--base-url", "--allow-origin", "--max-response-bytes", "--file-root", "--max-file-size", "--confirm-timeout", "--page-size",
+        || OutboundOptions.NAMES.contains(name) || SessionOptions.NAMES.contains(name)
+        || List.of("--transport", "--host", "--port", "--base-url", "--allow-origin", "--max-response-bytes",
+        "--file-root", "--max-file-size", "--confirm-timeout", "--page-size",
         "--connect-timeout", "--read-timeout", "--call-timeout", "--retries", "--rate-limit",
         "--rate-limit-per-session", "--keep-alive").contains(name);
   }

@@ -41,7 +41,8 @@ import okio.BufferedSource;
  *
  * <p>Drift: a response that does not match the tool's outputSchema (checked with the {@link ArgumentValidator}'s
  * rules: types, required properties, enums, consts, closed objects, {@code $ref}, composition; a body too complex
- * or too deeply nested to check within the checker's budget counts as not matching) never fails the call. Its text is returned as usual, but without {@code structuredContent}, since MCP clients reject structured
+ * or too deeply nested to check within the checker's budget counts as not matching) never fails the call. Its text
+ * is returned as usual, but without {@code structuredContent}, since MCP clients reject structured
  * content that does not conform to the declared schema; a warning names the tool and the first
  * {@value #DRIFT_PROBLEMS_LOGGED} mismatches, with credentials removed.
  *

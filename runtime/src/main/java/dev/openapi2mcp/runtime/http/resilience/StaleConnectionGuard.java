@@ -28,8 +28,8 @@ import okhttp3.Response;
  *
  * <ul>
  *   <li>Before a request is written into a connection that served an earlier request and has been idle for at least
- *       {@value #PROBE_AFTER_IDLE_MILLIS} ms, the socket is read for at most 1 ms. An idle HTTP/1.1 connection carries no byte from the server, so end of stream, a reset, or any
- *       byte at all means the server is done with it (some servers send an unsolicited 408 before closing). Nothing
+ *       {@value #PROBE_AFTER_IDLE_MILLIS} ms, the socket is read for at most 1 ms. An idle HTTP/1.1 connection
+ *       carries no byte from the server, so end of stream, a reset, or any byte at all means the server is done with it (some servers send an unsolicited 408 before closing). Nothing
  *       of the request was written: the connection is closed and the request may be sent again whatever its
  *       method. OkHttp makes the same check itself only for connections idle longer than 10 s. A connection used
  *       more recently is not read: the read costs its full millisecond whenever the connection is healthy, which
